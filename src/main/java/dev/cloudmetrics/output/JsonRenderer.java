@@ -3,6 +3,7 @@ package dev.cloudmetrics.output;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -11,6 +12,17 @@ final class JsonRenderer implements RowSink {
   /** Names the document's layout, so readers can tell a future change apart. */
   static final String SCHEMA_ID = "cloudmetrics/v1";
 
+  // Two-space indent, "key": value and [] for no points, as jq and Python print JSON;
+  // "\n" rather than the system line separator, so the output is the same on every platform.
+  private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
+  private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+      .withSeparators(Separators.createDefaultInstance()
+          .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+          .withArrayEmptySeparator("")
+          .withObjectEmptySeparator(""))
+      .withObjectIndenter(INDENT)
+      .withArrayIndenter(INDENT);
+
   private final RenderOptions options;
   private final JsonGenerator json;
   private RowSchema schema;
@@ -18,9 +30,8 @@ final class JsonRenderer implements RowSink {
   JsonRenderer(Writer out, RenderOptions options) {
     this.options = options;
     this.json = JsonOutput.generator(out);
-    // "\n" rather than the system line separator, so the output is the same on every platform.
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    json.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
+    // A fresh instance per document: the printer keeps the nesting depth.
+    json.setPrettyPrinter(PRETTY.createInstance());
   }
 
   @Override
