@@ -2,6 +2,7 @@ package dev.cloudmetrics.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -123,6 +125,30 @@ class RenderersTest {
     buffered.write("after");
     buffered.flush();
     assertTrue(target.toString().endsWith("after"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = OutputFormat.class, names = {"JSON", "NDJSON"})
+  void jsonFormatsStreamPointsBeforeTheEnd(OutputFormat format) throws IOException {
+    StringWriter out = new StringWriter();
+    RowSink sink = Renderers.create(options(format, true), out);
+
+    sink.begin(SampleRows.SCHEMA);
+    for (int i = 0; i < 1000; i++) {
+      sink.accept(SampleRows.ROWS.get(i % SampleRows.ROWS.size()));
+    }
+
+    assertTrue(out.toString().contains(SampleRows.CHINESE_STREAM), "nothing written before end()");
+  }
+
+  @Test
+  void aRowWhoseLabelsDoNotFitTheSchemaIsRefused() throws IOException {
+    RowSink sink = Renderers.create(options(OutputFormat.CSV, true), new StringWriter());
+    sink.begin(RTC);
+
+    Row oneLabel = new Row(SampleRows.ROWS.get(0).time(), List.of("app1"), BigDecimal.ONE);
+
+    assertThrows(IllegalArgumentException.class, () -> sink.accept(oneLabel));
   }
 
   private static List<String> namesOf(Iterator<String> fieldNames) {
