@@ -50,7 +50,8 @@ final class NetworkFailures {
         return t.getMessage().strip();
       }
     }
-    return failure.getClass().getSimpleName();
+    // JDK 17's client reports a refused connection as a ConnectException without any message.
+    return failure instanceof ConnectException ? "Connection refused" : failure.getClass().getSimpleName();
   }
 
   private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
