@@ -30,12 +30,9 @@ import java.util.function.Supplier;
 /**
  * The one way requests reach an API: HTTP/1.1 with timeouts, retries of transient failures with
  * back-off (honouring {@code Retry-After}), an optional rate limit shared by all its sends, and
- * the request log. Only unchecked {@code CloudMetricsException}s leave it.
+ * the request log. Only unchecked exceptions leave it.
  */
 public final class HttpTransport {
-  // A server asking for more than this is treated as asking for this much.
-  private static final Duration LONGEST_RETRY_AFTER = Duration.ofSeconds(60);
-
   private final TransportSettings settings;
   private final RequestLog log;
   private final HttpClient client;
@@ -124,9 +121,8 @@ public final class HttpTransport {
 
   private Duration delayBefore(ExecutionContext<Answer> context) {
     Answer last = context.getLastResult();
-    Optional<Duration> asked = last == null ? Optional.empty() : last.retryAfter();
-    return asked.map(d -> d.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : d)
-        .orElseGet(() -> backoff.delay(context.getAttemptCount(), ThreadLocalRandom.current().nextDouble()));
+    Optional<Duration> asked = last == null ? Optional.empty() : RetryAfter.of(last.response());
+    return asked.orElseGet(() -> backoff.delay(context.getAttemptCount(), ThreadLocalRandom.current().nextDouble()));
   }
 
   private ApiRequest withUserAgent(ApiRequest request) {
@@ -163,16 +159,5 @@ public final class HttpTransport {
   }
 
   /** What one attempt got back: the response and the error the decoder found in it, if any. */
-  private record Answer(ApiResponse response, Optional<ApiError> error) {
-    Optional<Duration> retryAfter() {
-      return response.header("Retry-After").flatMap(value -> {
-        try {
-          long seconds = Long.parseLong(value.strip());
-          return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
-        } catch (NumberFormatException e) {
-          return Optional.empty();
-        }
-      });
-    }
-  }
+  private record Answer(ApiResponse response, Optional<ApiError> error) {}
 }
