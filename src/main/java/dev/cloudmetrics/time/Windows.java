@@ -63,7 +63,8 @@ public final class Windows {
           "--start '" + text + "'", !TimeExpressions.isRelative(text));
     } else {
       String origin = flags.last().map(text -> "--last '" + text + "'")
-          .orElse("the default --last " + Durations.format(defaultLast));
+          .orElse("the default --last " + Durations.format(defaultLast))
+          + (flags.end().isPresent() ? " before " + end.origin() : "");
       Instant at = flags.last().map(text -> before(end.at(), text, apiCodes.apply(Problem.MALFORMED_LAST)))
           .orElse(end.at().minus(defaultLast));
       start = new Bound(at, origin, false);
