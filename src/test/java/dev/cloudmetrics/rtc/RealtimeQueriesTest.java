@@ -130,8 +130,16 @@ class RealtimeQueriesTest {
   }
 
   @Test
-  void theDefaultWindowIsTheLastFifteenMinutesAndItsLastBucketIsIncomplete() {
+  void theDefaultWindowIsTheLastFifteenMinutesWithoutANoticeOnEveryRun() {
     Validated<RealtimeQuery> query = Options.of().validate();
+
+    assertEquals(beijing("2024-05-20T11:45:00", "2024-05-20T12:00:00"), query.value().window());
+    assertEquals(List.of(), query.notices());
+  }
+
+  @Test
+  void aChosenWindowReachingNowSaysItsLastBucketIsIncomplete() {
+    Validated<RealtimeQuery> query = Options.of().withWindow(null, null, "15m").validate();
 
     assertEquals(beijing("2024-05-20T11:45:00", "2024-05-20T12:00:00"), query.value().window());
     assertEquals(1, query.notices().size(), query.notices().toString());
