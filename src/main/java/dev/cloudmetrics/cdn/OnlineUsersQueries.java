@@ -1,0 +1,122 @@
+package dev.cloudmetrics.cdn;
+
+import dev.cloudmetrics.failure.InvalidInputException;
+import dev.cloudmetrics.failure.Validated;
+import dev.cloudmetrics.time.Durations;
+import dev.cloudmetrics.time.TimeExpressions;
+import dev.cloudmetrics.time.TimeWindow;
+import dev.cloudmetrics.time.Windows;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns {@code cdn online-users} options into an {@link OnlineUsersQuery}, refusing before sending
+ * every documented 400 that can be foreseen, under the code the API would answer with.
+ */
+public final class OnlineUsersQueries {
+  static final Duration DEFAULT_LAST = Duration.ofHours(1);
+  static final Duration HISTORY = Duration.ofDays(62);
+  static final Duration LONGEST = Duration.ofDays(7);
+  static final URI DEFAULT_ENDPOINT = URI.create("https://cdn.api.ksyun.com");
+
+  private OnlineUsersQueries() {}
+
+  /**
+   * Checks the options against the API's documented rules at {@code now}.
+   *
+   * @throws InvalidInputException naming the flag and the value that broke a rule
+   */
+  public static Validated<OnlineUsersQuery> from(OnlineUsersArgs args, Instant now) {
+    List<String> notices = new ArrayList<>();
+    boolean perStream = OnlineUsersParameters.perStream(args);
+    Granularity granularity = args.granularity().map(OnlineUsersParameters::granularity).orElse(Granularity.M5);
+    List<BillingRegion> regions = OnlineUsersParameters.regions(args.regions());
+    List<String> streams = OnlineUsersParameters.streams(args);
+    URI endpoint = args.endpoint().map(OnlineUsersQueries::endpoint).orElse(DEFAULT_ENDPOINT);
+    String signingRegion = args.signingRegion().strip();
+    if (signingRegion.isEmpty()) {
+      throw new InvalidInputException("--signing-region must not be empty (the default is cn-shanghai-1)");
+    }
+    TimeWindow window = window(args, now, notices);
+    long points = DataPoints.count(regions.size(), streams.size(), window.span(), granularity, perStream);
+    if (points > DataPoints.LIMIT) {
+      String factors = perStream
+          ? regions.size() + " region(s) x " + streams.size() + " stream(s) x "
+          : "a merged series counts as one region and one stream: ";
+      throw new InvalidInputException("TooManyDataPoints", factors + window.span().toMinutes() + " min / "
+          + granularity.minutes() + " min = " + points + " data points, more than the API's " + DataPoints.LIMIT
+          + " per request; use a coarser --granularity, a shorter window, or fewer streams or --regions");
+    }
+    return new Validated<>(
+        new OnlineUsersQuery(streams, regions, granularity, perStream, window, signingRegion, endpoint), notices);
+  }
+
+  private static TimeWindow window(OnlineUsersArgs args, Instant now, List<String> notices) {
+    Windows.Resolved resolved = Windows.resolve(new Windows.Flags(args.start(), args.end(), args.last()),
+        DEFAULT_LAST, args.zone(), now, problem -> Optional.of(switch (problem) {
+          case MALFORMED_START -> "InvalidStartTime.Malformed";
+          case MALFORMED_END -> "InvalidEndTime.Malformed";
+          case MALFORMED_LAST -> "InvalidStartTime.Malformed";
+          case END_NOT_AFTER_START -> "InvalidEndTime.Mismatch";
+        }));
+    Instant nowMinute = now.truncatedTo(ChronoUnit.MINUTES);
+    Windows.Bound end = resolved.end();
+    if (end.at().isAfter(now)) {
+      if (end.typed()) {
+        notices.add(end.origin() + " is in the future; the window ends now (" + show(nowMinute, args) + ")");
+      }
+      end = new Windows.Bound(nowMinute, end.origin(), false);
+    }
+    Instant start = toMinute(resolved.start(), "starts", args, notices);
+    Instant endMinute = toMinute(end, "ends", args, notices);
+    if (!endMinute.isAfter(start)) {
+      throw new InvalidInputException("InvalidEndTime.Mismatch", end.origin() + " (" + show(endMinute, args)
+          + ") must be later than " + resolved.start().origin() + " (" + show(start, args) + ") in whole minutes");
+    }
+    if (start.isBefore(nowMinute.minus(HISTORY))) {
+      throw new InvalidInputException("InvalidTime", resolved.start().origin() + " starts the window at "
+          + show(start, args) + ", more than 62 days ago; the API keeps the last 62 days");
+    }
+    Duration span = Duration.between(start, endMinute);
+    if (span.compareTo(LONGEST) > 0) {
+      throw new InvalidInputException("InvalidTime", "the window from " + resolved.start().origin() + " to "
+          + end.origin() + " spans " + Durations.format(span) + ", more than the 7 days the API takes per query");
+    }
+    return new TimeWindow(start, endMinute);
+  }
+
+  /** The API takes whole minutes; the user hears about it only for a time they typed themselves. */
+  private static Instant toMinute(Windows.Bound bound, String verb, OnlineUsersArgs args, List<String> notices) {
+    Instant minute = bound.at().truncatedTo(ChronoUnit.MINUTES);
+    if (bound.typed() && !minute.equals(bound.at())) {
+      notices.add(bound.origin() + " has seconds but the API takes whole minutes; the window " + verb + " at "
+          + show(minute, args));
+    }
+    return minute;
+  }
+
+  private static URI endpoint(String text) {
+    try {
+      URI uri = new URI(text.strip());
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // falls through to the same message as any other URL that is not a base URL
+    }
+    throw new InvalidInputException("--endpoint '" + text
+        + "': not a base URL; give an absolute http(s) URL with a host, e.g. http://127.0.0.1:8080");
+  }
+
+  private static String show(Instant instant, OnlineUsersArgs args) {
+    return TimeExpressions.format(instant, args.zone());
+  }
+}
