@@ -15,17 +15,22 @@ final class KsyunEnvelope {
   static Reply error(String requestId, Rejection rejection, boolean xml) {
     if (xml) {
       return Reply.xml(rejection.status(), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-          + "<ErrorResponse><RequestId>" + escape(requestId) + "</RequestId><Error><Type>Sender</Type>"
+          + "<ErrorResponse><RequestId>" + escape(requestId) + "</RequestId><Error><Type>" + type(rejection) + "</Type>"
           + "<Code>" + escape(rejection.code()) + "</Code><Message>" + escape(rejection.getMessage())
           + "</Message></Error></ErrorResponse>");
     }
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.put("RequestId", requestId);
     ObjectNode error = root.putObject("Error");
-    error.put("Type", "Sender");
+    error.put("Type", type(rejection));
     error.put("Code", rejection.code());
     error.put("Message", rejection.getMessage());
     return Reply.json(rejection.status(), root.toString());
+  }
+
+  /** Whose fault it was, in AWS's words. */
+  private static String type(Rejection rejection) {
+    return rejection.status() >= 500 ? "Receiver" : "Sender";
   }
 
   private static String escape(String text) {
