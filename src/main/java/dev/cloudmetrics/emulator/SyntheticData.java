@@ -11,7 +11,8 @@ import java.util.List;
 public final class SyntheticData {
   private static final long BEIJING_OFFSET_SECONDS = 8 * 3600;
   private static final long SECONDS_PER_DAY = 86_400;
-  private static final long BUSIEST_SECOND_OF_DAY = 21 * 3600;
+  private static final double QUIETEST_HOUR = 4;
+  private static final double BUSIEST_HOUR = 21;
 
   private SyntheticData() {}
 
@@ -71,11 +72,16 @@ public final class SyntheticData {
     return 40 + Math.round(160 * daily(epochMinute * 60)) + Math.floorMod(mix(epochMinute), 9);
   }
 
-  /** 0.2 at the quietest time of day, 1.0 at the busiest (Beijing time). */
+  /**
+   * 0.2 at the quietest time of day (04:00 Beijing), 1.0 at the busiest (21:00): a slow climb
+   * through the day and a quicker fall through the night, smooth at both turns.
+   */
   private static double daily(long epochSecond) {
-    long secondOfDay = Math.floorMod(epochSecond + BEIJING_OFFSET_SECONDS, SECONDS_PER_DAY);
-    double angle = 2 * StrictMath.PI * (secondOfDay - BUSIEST_SECOND_OF_DAY) / SECONDS_PER_DAY;
-    return 0.6 + 0.4 * StrictMath.cos(angle);
+    double hour = Math.floorMod(epochSecond + BEIJING_OFFSET_SECONDS, SECONDS_PER_DAY) / 3600.0;
+    double rise = (hour - QUIETEST_HOUR + 24) % 24;
+    double climb = BUSIEST_HOUR - QUIETEST_HOUR;
+    double phase = rise < climb ? rise / climb : 1 - (rise - climb) / (24 - climb);
+    return 0.2 + 0.8 * (1 - StrictMath.cos(StrictMath.PI * phase)) / 2;
   }
 
   // FNV-1a over the UTF-8 names (NUL-separated), then a finaliser so nearby names spread apart.
