@@ -1,5 +1,6 @@
 package dev.cloudmetrics.emulator;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +33,7 @@ record SignatureHeader(String accessKeyId, String date, String region, String se
 
   /** Compared in constant time, as a service does so that timing tells nothing about the right one. */
   boolean matches(String recomputed) {
-    return MessageDigest.isEqual(signature.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-        recomputed.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    return MessageDigest.isEqual(signature.getBytes(StandardCharsets.US_ASCII),
+        recomputed.getBytes(StandardCharsets.US_ASCII));
   }
 }

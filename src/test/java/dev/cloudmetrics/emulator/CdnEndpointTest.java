@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -81,7 +82,7 @@ class CdnEndpointTest {
     Map<String, String> window = Map.of("StreamUrls", STREAM_A + "," + STREAM_B + "/index.m3u8", "Regions", "CN,HK,EU",
         "StartTime", "2024-05-19T12:00+0800", "EndTime", "2024-05-20T12:00+0800", "Granularity", "60");
     JsonNode merged = call(window).json().get("Datas");
-    Map<String, String> perStream = new java.util.HashMap<>(window);
+    Map<String, String> perStream = new HashMap<>(window);
     perStream.put("ResultType", "1");
     JsonNode split = call(perStream).json().get("Datas");
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cloudmetrics.failure.InvalidInputException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 /** Starting, addressing and stopping the emulator, and what it tells its user. */
@@ -25,7 +26,7 @@ class EmulatorTest {
   void aPortInUseIsTheUsersInputProblem() {
     try (Emulator first = Emulator.start(EmulatorOptions.defaults())) {
       int port = first.port();
-      EmulatorOptions same = new EmulatorOptions(port, java.time.Clock.systemUTC(), 2, false);
+      EmulatorOptions same = new EmulatorOptions(port, Clock.systemUTC(), 2, false);
 
       InvalidInputException e = assertThrows(InvalidInputException.class, () -> Emulator.start(same));
 
