@@ -1,0 +1,106 @@
+package dev.cloudmetrics.cdn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloudmetrics.failure.ApiError;
+import dev.cloudmetrics.http.ApiResponse;
+import dev.cloudmetrics.http.ErrorDecoder;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Reads Kingsoft Cloud's error answers (HTTP 4xx/5xx): {@code {"RequestId", "Error": {"Type",
+ * "Code", "Message"}}} in JSON or the same as {@code <ErrorResponse>} XML.
+ */
+public final class KsyunErrorDecoder implements ErrorDecoder {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  public Optional<ApiError> decode(ApiResponse response) {
+    if (response.status() < 400) {
+      return Optional.empty();
+    }
+    byte[] body = response.body();
+    Optional<ApiError> enveloped = switch (firstSignificant(body)) {
+      case '{' -> json(response.status(), body);
+      case '<' -> xml(response.status(), body);
+      default -> Optional.empty();
+    };
+    return enveloped.or(() -> Optional.of(ErrorDecoder.fromStatus(response)));
+  }
+
+  private static Optional<ApiError> json(int status, byte[] body) {
+    try {
+      JsonNode root = JSON.readTree(body);
+      JsonNode error = root.path("Error");
+      return error(status, text(error.path("Code")), text(error.path("Message")), text(root.path("RequestId")));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<String> text(JsonNode node) {
+    return node.isValueNode() && !node.isNull() ? Optional.of(node.asText()).filter(t -> !t.isBlank()) : Optional.empty();
+  }
+
+  private static Optional<ApiError> xml(int status, byte[] body) {
+    try {
+      Document document = secureBuilder().parse(new ByteArrayInputStream(body));
+      NodeList errors = document.getElementsByTagNameNS("*", "Error");
+      if (errors.getLength() == 0) {
+        return Optional.empty();
+      }
+      Element error = (Element) errors.item(0);
+      return error(status, child(error, "Code"), child(error, "Message"),
+          child(document.getDocumentElement(), "RequestId"));
+    } catch (IOException | SAXException | ParserConfigurationException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<String> child(Element parent, String localName) {
+    NodeList found = parent.getElementsByTagNameNS("*", localName);
+    return found.getLength() == 0 ? Optional.empty()
+        : Optional.of(found.item(0).getTextContent().strip()).filter(t -> !t.isEmpty());
+  }
+
+  private static Optional<ApiError> error(int status, Optional<String> code, Optional<String> message,
+      Optional<String> requestId) {
+    return code.map(c -> new ApiError(status, c, message.orElse("(no message)"), requestId));
+  }
+
+  /** No DTDs, no external entities: an error page must not make the tool read files or the network. */
+  private static DocumentBuilder secureBuilder() throws ParserConfigurationException {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+    factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+    factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+    factory.setXIncludeAware(false);
+    factory.setExpandEntityReferences(false);
+    DocumentBuilder builder = factory.newDocumentBuilder();
+    // The default handler prints "[Fatal Error]" to stderr; this one only throws.
+    builder.setErrorHandler(new DefaultHandler());
+    return builder;
+  }
+
+  /** The first character that is not white space or a byte-order mark, or 0 for none. */
+  private static char firstSignificant(byte[] body) {
+    String head = new String(body, 0, Math.min(body.length, 64), StandardCharsets.UTF_8);
+    return (char) head.chars().filter(c -> !Character.isWhitespace(c) && c != '\uFEFF').findFirst().orElse(0);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.cloudmetrics.http;
+
+import dev.cloudmetrics.failure.ApiError;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The --debug log: the attempt lines plus every request and response, redacted, bodies cut at 64 KiB. */
+final class Exchanges extends AttemptLines {
+  static final int LONGEST_BODY = 64 * 1024;
+
+  Exchanges(PrintStream err) {
+    super(err);
+  }
+
+  @Override
+  public void sending(Attempt attempt) {
+    StringBuilder text = new StringBuilder();
+    RequestPrinter.text(attempt.request()).lines().forEach(line -> text.append("> ").append(line).append('\n'));
+    err.print(text);
+    err.flush();
+  }
+
+  @Override
+  public void answered(Attempt attempt, ApiResponse response, Optional<ApiError> error, Duration elapsed) {
+    StringBuilder text = new StringBuilder("< ").append(response.status()).append('\n');
+    response.headers().forEach((name, values) -> values.forEach(value ->
+        text.append("< ").append(name).append(": ").append(Redaction.headerValue(name, value)).append('\n')));
+    text.append("<\n").append(body(response.body())).append('\n');
+    err.print(text);
+    super.answered(attempt, response, error, elapsed);
+  }
+
+  private static String body(byte[] body) {
+    if (body.length <= LONGEST_BODY) {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+    return new String(Arrays.copyOf(body, LONGEST_BODY), StandardCharsets.UTF_8)
+        + "... (" + (body.length - LONGEST_BODY) + " more bytes)";
+  }
+}

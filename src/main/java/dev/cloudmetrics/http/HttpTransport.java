@@ -1,0 +1,163 @@
+package dev.cloudmetrics.http;
+
+import dev.cloudmetrics.failure.ApiError;
+import dev.cloudmetrics.failure.ApiErrorException;
+import dev.cloudmetrics.failure.ServiceFailureException;
+import dev.failsafe.ExecutionContext;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RateLimiter;
+import dev.failsafe.RetryPolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * The one way requests reach an API: HTTP/1.1 with timeouts, retries of transient failures with
+ * back-off (honouring {@code Retry-After}), an optional rate limit shared by all its sends, and
+ * the request log. Only unchecked exceptions leave it.
+ */
+public final class HttpTransport {
+  private final TransportSettings settings;
+  private final RequestLog log;
+  private final HttpClient client;
+  private final BackoffSchedule backoff;
+  private final Optional<RateLimiter<Answer>> limiter;
+  private final String userAgent;
+
+  public HttpTransport(TransportSettings settings, RequestLog log) {
+    this.settings = settings;
+    this.log = log;
+    this.client = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(settings.connectTimeout())
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+    this.backoff = new BackoffSchedule(settings.baseDelay(), settings.maxDelay());
+    this.limiter = settings.requestsPerSecond() > 0
+        ? Optional.of(RateLimiter.<Answer>smoothBuilder(
+            Duration.ofNanos(Math.max(1, (long) (1e9 / settings.requestsPerSecond())))).build())
+        : Optional.empty();
+    this.userAgent = "cloudmetrics/" + version();
+  }
+
+  /**
+   * Sends one API action, calling {@code signedRequest} for every attempt so that each carries a
+   * fresh signature, and returns the first answer the decoder finds no error in.
+   *
+   * @throws ApiErrorException the API answered with an error (after retries, if it was transient)
+   * @throws ServiceFailureException no answer after all attempts, or interrupted
+   */
+  public ApiResponse send(String action, Supplier<ApiRequest> signedRequest, ErrorDecoder decoder) {
+    AtomicReference<ApiRequest> lastRequest = new AtomicReference<>();
+    AtomicInteger attempts = new AtomicInteger();
+    RetryPolicy<Answer> policy = RetryPolicy.<Answer>builder()
+        .handleIf((Answer answer, Throwable failure) -> failure instanceof IOException
+            || (answer != null && answer.error().filter(ApiError::isTransient).isPresent()))
+        .withMaxRetries(settings.retries())
+        .withDelayFn(this::delayBefore)
+        .onRetryScheduled(event -> log.waiting(action, event.getDelay()))
+        .build();
+    try {
+      Answer answer = Failsafe.with(policy).get(context -> {
+        attempts.incrementAndGet();
+        return attempt(action, signedRequest, decoder, context.getAttemptCount() + 1, lastRequest);
+      });
+      if (answer.error().isPresent()) {
+        throw new ApiErrorException(answer.error().get());
+      }
+      return answer.response();
+    } catch (FailsafeException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        throw new ServiceFailureException("interrupted", cause);
+      }
+      String what = cause instanceof IOException io && lastRequest.get() != null
+          ? NetworkFailures.describe(io, lastRequest.get(), settings, attempts.get())
+          : String.valueOf(cause);
+      throw new ServiceFailureException(action + ": " + what, cause);
+    }
+  }
+
+  private Answer attempt(String action, Supplier<ApiRequest> signedRequest, ErrorDecoder decoder, int number,
+      AtomicReference<ApiRequest> lastRequest) throws IOException, InterruptedException {
+    if (limiter.isPresent()) {
+      limiter.get().acquirePermit();
+    }
+    ApiRequest request = withUserAgent(signedRequest.get());
+    lastRequest.set(request);
+    RequestLog.Attempt attempt = new RequestLog.Attempt(action, request, number, settings.retries() + 1);
+    log.sending(attempt);
+    long started = System.nanoTime();
+    try {
+      HttpResponse<byte[]> answer = client.send(httpRequest(request), HttpResponse.BodyHandlers.ofByteArray());
+      ApiResponse response = new ApiResponse(answer.statusCode(), lowerCased(answer.headers()), answer.body());
+      // A decoder that misses an error status must not turn it into a success.
+      Optional<ApiError> error = decoder.decode(response).or(() -> response.status() / 100 == 2
+          ? Optional.empty() : Optional.of(ErrorDecoder.fromStatus(response)));
+      log.answered(attempt, response, error, Duration.ofNanos(System.nanoTime() - started));
+      return new Answer(response, error);
+    } catch (IOException e) {
+      log.failed(attempt, e, Duration.ofNanos(System.nanoTime() - started));
+      throw e;
+    }
+  }
+
+  private Duration delayBefore(ExecutionContext<Answer> context) {
+    Answer last = context.getLastResult();
+    Optional<Duration> asked = last == null ? Optional.empty() : RetryAfter.of(last.response());
+    return asked.orElseGet(() -> backoff.delay(context.getAttemptCount(), ThreadLocalRandom.current().nextDouble()));
+  }
+
+  private ApiRequest withUserAgent(ApiRequest request) {
+    boolean present = request.headers().keySet().stream().anyMatch("User-Agent"::equalsIgnoreCase);
+    return present ? request : request.withHeaders(Map.of("User-Agent", userAgent));
+  }
+
+  private HttpRequest httpRequest(ApiRequest request) {
+    byte[] body = request.body();
+    HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
+        .timeout(settings.requestTimeout())
+        .method(request.method(), body.length == 0
+            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    request.headers().forEach(builder::header);
+    return builder.build();
+  }
+
+  private static Map<String, List<String>> lowerCased(HttpHeaders headers) {
+    Map<String, List<String>> lower = new LinkedHashMap<>();
+    headers.map().forEach((name, values) ->
+        lower.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).addAll(values));
+    lower.replaceAll((name, values) -> List.copyOf(values));
+    return Map.copyOf(lower);
+  }
+
+  private static String version() {
+    try (InputStream in = HttpTransport.class.getResourceAsStream("/dev/cloudmetrics/version.txt")) {
+      String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+      // An unfiltered resource (running from an IDE) still holds the Maven placeholder.
+      return text.isEmpty() || text.contains("${") ? "dev" : text;
+    } catch (IOException e) {
+      return "dev";
+    }
+  }
+
+  /** What one attempt got back: the response and the error the decoder found in it, if any. */
+  private record Answer(ApiResponse response, Optional<ApiError> error) {}
+}

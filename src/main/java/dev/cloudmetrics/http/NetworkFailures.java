@@ -1,0 +1,69 @@
+package dev.cloudmetrics.http;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import javax.net.ssl.SSLException;
+
+/** Says in a line what went wrong on the network, naming the host and how often it was tried. */
+final class NetworkFailures {
+  private NetworkFailures() {}
+
+  static String describe(IOException failure, ApiRequest request, TransportSettings settings, int attempts) {
+    String tries = attempts == 1 ? "1 attempt" : attempts + " attempts";
+    String host = request.hostHeader();
+    if (failure instanceof HttpConnectTimeoutException) {
+      return "cannot connect to " + hostAndPort(request) + " within " + shown(settings.connectTimeout())
+          + " (" + tries + ")";
+    }
+    if (failure instanceof HttpTimeoutException) {
+      return "no answer from " + host + " within " + shown(settings.requestTimeout()) + " (" + tries + ")";
+    }
+    if (failure instanceof ConnectException || causedBy(failure, UnresolvedAddressException.class)) {
+      return "cannot connect to " + hostAndPort(request) + " (" + reason(failure) + ") after " + tries;
+    }
+    if (causedBy(failure, SSLException.class)) {
+      return "TLS handshake with " + host + " failed (" + reason(failure) + ") after " + tries;
+    }
+    return "connection to " + host + " failed (" + reason(failure) + ") after " + tries;
+  }
+
+  private static String hostAndPort(ApiRequest request) {
+    int port = request.uri().getPort();
+    if (port == -1) {
+      port = "http".equalsIgnoreCase(request.uri().getScheme()) ? 80 : 443;
+    }
+    return request.uri().getHost() + ":" + port;
+  }
+
+  /** The first message in the cause chain: the JDK client often wraps the telling one. */
+  private static String reason(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+        return "unknown host";
+      }
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        return t.getMessage().strip();
+      }
+    }
+    // JDK 17's client reports a refused connection as a ConnectException without any message.
+    return failure instanceof ConnectException ? "Connection refused" : failure.getClass().getSimpleName();
+  }
+
+  private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (kind.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String shown(Duration duration) {
+    return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+  }
+}

@@ -1,0 +1,123 @@
+package dev.cloudmetrics.http;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * Masks secrets in what the tool shows of a request: signatures and session tokens become
+ * {@code <redacted>}, access key ids keep their first four characters.
+ */
+public final class Redaction {
+  public static final String REDACTED = "<redacted>";
+  private static final int SHOWN_KEY_CHARACTERS = 4;
+  private static final Set<String> SECRET_HEADERS = Set.of(
+      "x-security-token", "x-amz-security-token", "proxy-authorization", "cookie", "set-cookie");
+  // Authorization parameters that say who and what was signed, but not the signature itself.
+  private static final Set<String> PUBLIC_AUTH_PARAMETERS = Set.of("signedheaders");
+
+  private Redaction() {}
+
+  /** The header's value as it may be shown: secrets masked, everything else as is. */
+  public static String headerValue(String name, String value) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.equals("authorization")) {
+      return authorization(value);
+    }
+    return isSecretName(lower) ? REDACTED : value;
+  }
+
+  /** The URL with signature, token and password parts of its query and user info masked. */
+  public static String url(URI uri) {
+    StringBuilder out = new StringBuilder();
+    if (uri.getScheme() != null) {
+      out.append(uri.getScheme()).append(':');
+    }
+    if (uri.getRawAuthority() != null) {
+      out.append("//");
+      if (uri.getRawUserInfo() != null) {
+        out.append(REDACTED).append('@');
+      }
+      out.append(uri.getHost() != null ? hostAndPort(uri) : uri.getRawAuthority());
+    }
+    out.append(uri.getRawPath() == null ? "" : uri.getRawPath());
+    if (uri.getRawQuery() != null) {
+      out.append('?').append(query(uri.getRawQuery()));
+    }
+    return out.toString();
+  }
+
+  /** {@code AKLT****} for {@code AKLTabcdef...}: enough to tell keys apart, not enough to use one. */
+  public static String accessKeyId(String keyId) {
+    return (keyId.length() > SHOWN_KEY_CHARACTERS ? keyId.substring(0, SHOWN_KEY_CHARACTERS) : "") + "****";
+  }
+
+  private static String hostAndPort(URI uri) {
+    return uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+  }
+
+  private static String authorization(String value) {
+    String trimmed = value.strip();
+    int space = trimmed.indexOf(' ');
+    if (space < 0) {
+      return REDACTED;
+    }
+    StringJoiner parameters = new StringJoiner(", ");
+    for (String parameter : trimmed.substring(space + 1).split(",")) {
+      String part = parameter.strip();
+      int eq = part.indexOf('=');
+      String name = eq < 0 ? part : part.substring(0, eq);
+      String shown = eq < 0 ? REDACTED : part.substring(eq + 1);
+      if (name.equalsIgnoreCase("Credential")) {
+        parameters.add(name + "=" + credential(shown));
+      } else if (eq >= 0 && PUBLIC_AUTH_PARAMETERS.contains(name.toLowerCase(Locale.ROOT))) {
+        parameters.add(part);
+      } else {
+        parameters.add(eq < 0 ? REDACTED : name + "=" + REDACTED);
+      }
+    }
+    return trimmed.substring(0, space) + " " + parameters;
+  }
+
+  /** {@code AK/date/region/service/terminator}: the scope is public, the key id is shortened. */
+  private static String credential(String credential) {
+    int slash = credential.indexOf('/');
+    return slash < 0 ? accessKeyId(credential) : accessKeyId(credential.substring(0, slash)) + credential.substring(slash);
+  }
+
+  /** The credential of a query, still percent-encoded: the key id (before the first slash) shortened. */
+  private static String rawCredential(String raw) {
+    int slash = raw.indexOf('/');
+    int encodedSlash = raw.toUpperCase(Locale.ROOT).indexOf("%2F");
+    int cut = slash < 0 ? encodedSlash : encodedSlash < 0 ? slash : Math.min(slash, encodedSlash);
+    return cut < 0 ? accessKeyId(raw) : accessKeyId(URLDecoder.decode(raw.substring(0, cut), StandardCharsets.UTF_8))
+        + raw.substring(cut);
+  }
+
+  private static String query(String rawQuery) {
+    StringJoiner parameters = new StringJoiner("&");
+    for (String parameter : rawQuery.split("&", -1)) {
+      int eq = parameter.indexOf('=');
+      String name = URLDecoder.decode(eq < 0 ? parameter : parameter.substring(0, eq), StandardCharsets.UTF_8)
+          .toLowerCase(Locale.ROOT);
+      if (eq < 0) {
+        parameters.add(parameter);
+      } else if (name.endsWith("credential")) {
+        parameters.add(parameter.substring(0, eq + 1) + rawCredential(parameter.substring(eq + 1)));
+      } else if (isSecretName(name)) {
+        parameters.add(parameter.substring(0, eq + 1) + REDACTED);
+      } else {
+        parameters.add(parameter);
+      }
+    }
+    return parameters.toString();
+  }
+
+  private static boolean isSecretName(String lowerCaseName) {
+    return SECRET_HEADERS.contains(lowerCaseName) || lowerCaseName.contains("signature")
+        || lowerCaseName.contains("token") || lowerCaseName.contains("secret") || lowerCaseName.contains("password");
+  }
+}
