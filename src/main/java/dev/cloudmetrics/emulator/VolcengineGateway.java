@@ -2,7 +2,6 @@ package dev.cloudmetrics.emulator;
 
 import dev.cloudmetrics.auth.Credentials;
 import dev.cloudmetrics.auth.VolcengineSigner;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
