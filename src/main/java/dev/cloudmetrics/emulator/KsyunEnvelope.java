@@ -1,0 +1,39 @@
+package dev.cloudmetrics.emulator;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.UUID;
+
+/** KSYun's error shape, in JSON or (as some of its gateways answer) XML. */
+final class KsyunEnvelope {
+  private KsyunEnvelope() {}
+
+  static String newRequestId() {
+    return UUID.randomUUID().toString();
+  }
+
+  static Reply error(String requestId, Rejection rejection, boolean xml) {
+    if (xml) {
+      return Reply.xml(rejection.status(), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+          + "<ErrorResponse><RequestId>" + escape(requestId) + "</RequestId><Error><Type>" + type(rejection) + "</Type>"
+          + "<Code>" + escape(rejection.code()) + "</Code><Message>" + escape(rejection.getMessage())
+          + "</Message></Error></ErrorResponse>");
+    }
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    root.put("RequestId", requestId);
+    ObjectNode error = root.putObject("Error");
+    error.put("Type", type(rejection));
+    error.put("Code", rejection.code());
+    error.put("Message", rejection.getMessage());
+    return Reply.json(rejection.status(), root.toString());
+  }
+
+  /** Whose fault it was, in AWS's words. */
+  private static String type(Rejection rejection) {
+    return rejection.status() >= 500 ? "Receiver" : "Sender";
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}

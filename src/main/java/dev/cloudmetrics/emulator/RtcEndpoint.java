@@ -1,0 +1,49 @@
+package dev.cloudmetrics.emulator;
+
+import dev.cloudmetrics.http.FormEncoding;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/** {@code POST /?Action=ListRealTimeOperationData&Version=2020-12-01}: gateway, rate limit, then the RTC service. */
+final class RtcEndpoint {
+  static final String ACTION = "ListRealTimeOperationData";
+  static final String VERSION = "2020-12-01";
+  private static final String SERVICE = "rtc";
+  private static final String DEFAULT_REGION = "cn-north-1";
+
+  private final VolcengineGateway gateway;
+  private final AccessKeyRateLimit rateLimit;
+  private final Clock clock;
+
+  RtcEndpoint(VolcengineGateway gateway, AccessKeyRateLimit rateLimit, Clock clock) {
+    this.gateway = gateway;
+    this.rateLimit = rateLimit;
+    this.clock = clock;
+  }
+
+  Reply handle(ReceivedRequest request) {
+    Map<String, String> query = new HashMap<>();
+    FormEncoding.decode(request.rawQuery()).forEach(p -> query.putIfAbsent(p.getKey(), p.getValue()));
+    String action = query.getOrDefault("Action", "");
+    String version = query.getOrDefault("Version", "");
+    VolcengineEnvelope envelope = new VolcengineEnvelope(action, version, SERVICE, DEFAULT_REGION,
+        VolcengineEnvelope.newRequestId(clock));
+    try {
+      if (!request.method().equals("POST") || !request.path().equals("/") || !action.equals(ACTION)
+          || !version.equals(VERSION)) {
+        throw VolcengineErrors.invalidActionOrVersion(action, version);
+      }
+      VolcengineGateway.Caller caller = gateway.authenticate(request);
+      envelope = envelope.inRegion(caller.region());
+      if (!rateLimit.tryAcquire(caller.accessKeyId())) {
+        throw VolcengineErrors.flowLimitExceeded();
+      }
+      return envelope.result(RealtimeOperationData.answer(request.body(), clock.instant()));
+    } catch (Rejection rejection) {
+      return envelope.error(rejection);
+    } catch (RuntimeException e) {
+      return envelope.error(VolcengineErrors.internalError());
+    }
+  }
+}
