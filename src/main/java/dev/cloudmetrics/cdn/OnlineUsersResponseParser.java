@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.cloudmetrics.failure.ServiceFailureException;
+import dev.cloudmetrics.http.BodyExcerpt;
+import dev.cloudmetrics.http.JsonNumbers;
 import dev.cloudmetrics.output.Row;
 import dev.cloudmetrics.time.ApiTimeFormats;
 import java.io.IOException;
@@ -22,11 +24,21 @@ import java.util.Optional;
 public final class OnlineUsersResponseParser {
   private static final String ACTION = "GetLiveOnlineUserDataByStream";
   private static final JsonFactory JSON = new JsonFactory();
-  private static final int LONGEST_REASON = 160;
+  private static final int LONGEST_REASON = 120;
+  private static final int EXCERPT = 80;
 
   private OnlineUsersResponseParser() {}
 
   public static List<Row> parse(byte[] body, boolean perStream) {
+    try {
+      return read(body, perStream);
+    } catch (ServiceFailureException e) {
+      // What a proxy or a truncation left is easiest to recognise by its first bytes.
+      throw new ServiceFailureException(e.getMessage() + "; the response begins: " + BodyExcerpt.of(body, EXCERPT), e);
+    }
+  }
+
+  private static List<Row> read(byte[] body, boolean perStream) {
     try (JsonParser json = JSON.createParser(body)) {
       return document(json, perStream);
     } catch (JsonProcessingException e) {
@@ -71,7 +83,7 @@ public final class OnlineUsersResponseParser {
       if (name.equalsIgnoreCase("Time") && value == JsonToken.VALUE_STRING) {
         time = Optional.of(time(json.getText()));
       } else if (name.equalsIgnoreCase("OnlineUser")) {
-        total = count(json, value);
+        total = JsonNumbers.exact(json, value, "OnlineUser");
       } else if (name.equalsIgnoreCase("Streams") && value == JsonToken.START_ARRAY && perStream) {
         while (json.nextToken() != JsonToken.END_ARRAY) {
           shares.addAll(stream(json));
@@ -102,7 +114,7 @@ public final class OnlineUsersResponseParser {
       if (name.equalsIgnoreCase("StreamUrl") && value == JsonToken.VALUE_STRING) {
         url = Optional.of(json.getText());
       } else if (name.equalsIgnoreCase("OnlineUser")) {
-        total = count(json, value);
+        total = JsonNumbers.exact(json, value, "OnlineUser");
       } else if (name.equalsIgnoreCase("Regions") && value == JsonToken.START_ARRAY) {
         List<RegionCount> read = new ArrayList<>();
         while (json.nextToken() != JsonToken.END_ARRAY) {
@@ -130,7 +142,7 @@ public final class OnlineUsersResponseParser {
       if (name.equalsIgnoreCase("Region") && value == JsonToken.VALUE_STRING) {
         region = Optional.of(json.getText());
       } else if (name.equalsIgnoreCase("OnlineUser")) {
-        users = count(json, value);
+        users = JsonNumbers.exact(json, value, "OnlineUser");
       } else {
         json.skipChildren();
       }
@@ -145,24 +157,6 @@ public final class OnlineUsersResponseParser {
     } catch (DateTimeException e) {
       throw unreadable("Time '" + text + "' is not a time");
     }
-  }
-
-  /** A count as sent; a null count is a gap (no row), anything else not a number is unreadable. */
-  private static Optional<BigDecimal> count(JsonParser json, JsonToken token) throws IOException {
-    if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-      return Optional.of(json.getDecimalValue());
-    }
-    if (token == JsonToken.VALUE_STRING) {
-      try {
-        return Optional.of(new BigDecimal(json.getText().strip()));
-      } catch (NumberFormatException e) {
-        throw unreadable("OnlineUser '" + json.getText() + "' is not a number");
-      }
-    }
-    if (token == JsonToken.VALUE_NULL) {
-      return Optional.empty();
-    }
-    throw unreadable("OnlineUser is not a number");
   }
 
   private static void expectObject(JsonParser json, String what) {

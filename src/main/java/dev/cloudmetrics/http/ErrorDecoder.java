@@ -1,14 +1,10 @@
 package dev.cloudmetrics.http;
 
 import dev.cloudmetrics.failure.ApiError;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** Reads an API's error envelope out of a response; empty when the response is not an error. */
 public interface ErrorDecoder {
-  /** Longest piece of an unreadable error body that goes into a message. */
-  int EXCERPT_LENGTH = 200;
-
   Optional<ApiError> decode(ApiResponse response);
 
   /**
@@ -16,9 +12,6 @@ public interface ErrorDecoder {
    * {@code HTTP<status>} and the start of the body on one line.
    */
   static ApiError fromStatus(ApiResponse response) {
-    String text = new String(response.body(), StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
-    String excerpt = text.length() > EXCERPT_LENGTH ? text.substring(0, EXCERPT_LENGTH) + "..." : text;
-    return new ApiError(response.status(), "HTTP" + response.status(),
-        excerpt.isEmpty() ? "empty response body" : excerpt, Optional.empty());
+    return new ApiError(response.status(), "HTTP" + response.status(), BodyExcerpt.of(response.body()), Optional.empty());
   }
 }

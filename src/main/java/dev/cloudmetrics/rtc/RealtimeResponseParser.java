@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.cloudmetrics.failure.ServiceFailureException;
+import dev.cloudmetrics.http.BodyExcerpt;
+import dev.cloudmetrics.http.JsonNumbers;
 import dev.cloudmetrics.output.Row;
 import dev.cloudmetrics.time.ApiTimeFormats;
 import java.io.IOException;
@@ -24,11 +26,21 @@ import java.util.Optional;
 public final class RealtimeResponseParser {
   private static final String ACTION = "ListRealTimeOperationData";
   private static final JsonFactory JSON = new JsonFactory();
-  private static final int LONGEST_REASON = 160;
+  private static final int LONGEST_REASON = 120;
+  private static final int EXCERPT = 80;
 
   private RealtimeResponseParser() {}
 
   public static List<Row> parse(byte[] body, String appId, List<String> indicators) {
+    try {
+      return read(body, appId, indicators);
+    } catch (ServiceFailureException e) {
+      // What a proxy or a truncation left is easiest to recognise by its first bytes.
+      throw new ServiceFailureException(e.getMessage() + "; the response begins: " + BodyExcerpt.of(body, EXCERPT), e);
+    }
+  }
+
+  private static List<Row> read(byte[] body, String appId, List<String> indicators) {
     try (JsonParser json = JSON.createParser(body)) {
       List<Series> series = document(json);
       List<Ranked> ranked = new ArrayList<>();
@@ -113,7 +125,7 @@ public final class RealtimeResponseParser {
       if (name.equalsIgnoreCase("Timestamp") && token == JsonToken.VALUE_STRING) {
         time = Optional.of(timestamp(json.getText()));
       } else if (name.equalsIgnoreCase("Value")) {
-        value = decimal(json, token);
+        value = JsonNumbers.exact(json, token, "Value");
       } else {
         json.skipChildren();
       }
@@ -128,24 +140,6 @@ public final class RealtimeResponseParser {
     } catch (DateTimeException e) {
       throw unreadable("Timestamp '" + text + "' is not an RFC 3339 time");
     }
-  }
-
-  /** The number exactly as written (12.50 stays 12.50); a quoted number is accepted too. */
-  private static Optional<BigDecimal> decimal(JsonParser json, JsonToken token) throws IOException {
-    if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-      return Optional.of(json.getDecimalValue());
-    }
-    if (token == JsonToken.VALUE_STRING) {
-      try {
-        return Optional.of(new BigDecimal(json.getText().strip()));
-      } catch (NumberFormatException e) {
-        throw unreadable("Value '" + json.getText() + "' is not a number");
-      }
-    }
-    if (token == JsonToken.VALUE_NULL) {
-      return Optional.empty();
-    }
-    throw unreadable("Value is not a number");
   }
 
   private static void expect(JsonParser json, JsonToken expected, String what) {

@@ -84,6 +84,7 @@ class OnlineUsersResponseParserTest {
         () -> OnlineUsersResponseParser.parse(json(text), false));
 
     assertTrue(e.getMessage().startsWith("GetLiveOnlineUserDataByStream: unreadable response: "), e.getMessage());
-    assertTrue(e.getMessage().length() < 250 && !e.getMessage().contains("\n"), e.getMessage());
+    assertTrue(e.getMessage().length() < 300 && !e.getMessage().contains("\n"), e.getMessage());
+    assertTrue(e.getMessage().contains("; the response begins: "), e.getMessage());
   }
 }

@@ -104,7 +104,8 @@ class RealtimeResponseParserTest {
         () -> RealtimeResponseParser.parse(json(text), "app1", BOTH));
 
     assertTrue(e.getMessage().startsWith("ListRealTimeOperationData: unreadable response: "), e.getMessage());
-    assertTrue(e.getMessage().length() < 250 && !e.getMessage().contains("\n"), e.getMessage());
+    assertTrue(e.getMessage().length() < 300 && !e.getMessage().contains("\n"), e.getMessage());
+    assertTrue(e.getMessage().contains("; the response begins: "), e.getMessage());
   }
 
   @Test
