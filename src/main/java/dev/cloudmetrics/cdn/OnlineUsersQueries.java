@@ -2,18 +2,17 @@ package dev.cloudmetrics.cdn;
 
 import dev.cloudmetrics.failure.InvalidInputException;
 import dev.cloudmetrics.failure.Validated;
+import dev.cloudmetrics.http.Endpoints;
 import dev.cloudmetrics.time.Durations;
 import dev.cloudmetrics.time.TimeExpressions;
 import dev.cloudmetrics.time.TimeWindow;
 import dev.cloudmetrics.time.Windows;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -39,7 +38,7 @@ public final class OnlineUsersQueries {
     Granularity granularity = args.granularity().map(OnlineUsersParameters::granularity).orElse(Granularity.M5);
     List<BillingRegion> regions = OnlineUsersParameters.regions(args.regions());
     List<String> streams = OnlineUsersParameters.streams(args);
-    URI endpoint = args.endpoint().map(OnlineUsersQueries::endpoint).orElse(DEFAULT_ENDPOINT);
+    URI endpoint = args.endpoint().map(Endpoints::parse).orElse(DEFAULT_ENDPOINT);
     String signingRegion = args.signingRegion().strip();
     if (signingRegion.isEmpty()) {
       throw new InvalidInputException("--signing-region must not be empty (the default is cn-shanghai-1)");
@@ -100,20 +99,6 @@ public final class OnlineUsersQueries {
           + show(minute, args));
     }
     return minute;
-  }
-
-  private static URI endpoint(String text) {
-    try {
-      URI uri = new URI(text.strip());
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-        return uri;
-      }
-    } catch (URISyntaxException e) {
-      // falls through to the same message as any other URL that is not a base URL
-    }
-    throw new InvalidInputException("--endpoint '" + text
-        + "': not a base URL; give an absolute http(s) URL with a host, e.g. http://127.0.0.1:8080");
   }
 
   private static String show(Instant instant, OnlineUsersArgs args) {

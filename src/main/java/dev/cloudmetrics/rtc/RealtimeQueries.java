@@ -2,12 +2,12 @@ package dev.cloudmetrics.rtc;
 
 import dev.cloudmetrics.failure.InvalidInputException;
 import dev.cloudmetrics.failure.Validated;
+import dev.cloudmetrics.http.Endpoints;
 import dev.cloudmetrics.time.Buckets;
 import dev.cloudmetrics.time.TimeExpressions;
 import dev.cloudmetrics.time.TimeWindow;
 import dev.cloudmetrics.time.Windows;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -61,7 +61,7 @@ public final class RealtimeQueries {
       }
     }
     RtcRegion region = region(args.region());
-    URI endpoint = args.endpoint().map(RealtimeQueries::endpoint).orElse(region.defaultEndpoint());
+    URI endpoint = args.endpoint().map(Endpoints::parse).orElse(region.defaultEndpoint());
     TimeWindow window = window(args, now.truncatedTo(ChronoUnit.SECONDS), notices);
     return new Validated<>(new RealtimeQuery(appIds, indicators, window, region, endpoint), notices);
   }
@@ -120,20 +120,6 @@ public final class RealtimeQueries {
     return Arrays.stream(RtcRegion.values()).filter(r -> r.id().equals(wanted)).findFirst()
         .orElseThrow(() -> new InvalidInputException("--region '" + text + "': not an RTC region; choose "
             + Arrays.stream(RtcRegion.values()).map(RtcRegion::id).collect(Collectors.joining(" or "))));
-  }
-
-  private static URI endpoint(String text) {
-    try {
-      URI uri = new URI(text.strip());
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-        return uri;
-      }
-    } catch (URISyntaxException e) {
-      // falls through to the same message as any other URL that is not a base URL
-    }
-    throw new InvalidInputException("--endpoint '" + text
-        + "': not a base URL; give an absolute http(s) URL with a host, e.g. http://127.0.0.1:8080");
   }
 
   private static String show(Instant instant, RealtimeArgs args) {
