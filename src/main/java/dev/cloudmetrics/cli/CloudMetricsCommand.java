@@ -1,0 +1,80 @@
+package dev.cloudmetrics.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The root command: global options, and the API command groups below it. */
+@Command(
+    name = "cloudmetrics",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Live-audience metrics from Volcengine RTC and Kingsoft Cloud live CDN, as a table, CSV, JSON or NDJSON.",
+      "Data goes to stdout, everything else to stderr."
+    },
+    subcommands = {RtcCommand.class, CdnCommand.class, EmulatorCommand.class},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  cloudmetrics --sandbox cdn online-users -s rtmp://demo.example/live/a --last 2h",
+      "  cloudmetrics rtc list-realtime --app-id 5f2a3b4c5d6e7f8091a2b3c4 --last 10m -f csv",
+      "  cloudmetrics emulator --port 8080",
+      "",
+      "Exit codes: 0 ok, 1 internal error, 2 invalid input, 3 credentials, 4 rejected by the API,",
+      "5 service or network failure, 130 interrupted."
+    })
+public final class CloudMetricsCommand implements Callable<Integer> {
+  private final CliEnvironment environment;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "NAME",
+      description = "Profile of the config file to take credentials from (also CLOUDMETRICS_PROFILE).")
+  String profile;
+
+  @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+      description = "Config file (default $XDG_CONFIG_HOME/cloudmetrics/config or ~/.config/cloudmetrics/config).")
+  Path config;
+
+  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+      description = "One line per request on stderr: method, action, status, duration, retries.")
+  boolean verbose;
+
+  @Option(names = "--debug", scope = ScopeType.INHERIT,
+      description = "Full requests and responses on stderr, secrets redacted.")
+  boolean debug;
+
+  @Option(names = "--sandbox", scope = ScopeType.INHERIT,
+      description = "Run against the built-in emulator of both APIs with its demo credentials: no account, no network.")
+  boolean sandbox;
+
+  /** For picocli's completion generator, which needs a no-argument constructor. */
+  public CloudMetricsCommand() {
+    this(CliEnvironment.system());
+  }
+
+  public CloudMetricsCommand(CliEnvironment environment) {
+    this.environment = environment;
+  }
+
+  CliEnvironment environment() {
+    return environment;
+  }
+
+  GlobalSettings globals() {
+    return new GlobalSettings(Optional.ofNullable(profile), Optional.ofNullable(config), verbose, debug, sandbox);
+  }
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(environment.err());
+    return ExitCode.INVALID_INPUT;
+  }
+}

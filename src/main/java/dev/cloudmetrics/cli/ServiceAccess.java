@@ -1,0 +1,78 @@
+package dev.cloudmetrics.cli;
+
+import dev.cloudmetrics.auth.CredentialSources;
+import dev.cloudmetrics.auth.Credentials;
+import dev.cloudmetrics.emulator.DemoCredentials;
+import dev.cloudmetrics.emulator.Emulator;
+import dev.cloudmetrics.emulator.EmulatorOptions;
+import dev.cloudmetrics.failure.InvalidInputException;
+import dev.cloudmetrics.http.HttpTransport;
+import dev.cloudmetrics.http.RequestLog;
+import dev.cloudmetrics.http.TransportSettings;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * What a command needs to reach an API: credentials, the transport, and with --sandbox the
+ * in-process emulator (its endpoint and demo credentials). Closing it stops the emulator.
+ */
+final class ServiceAccess implements AutoCloseable {
+  /** The documented ceiling of the RTC API for one account. */
+  static final double RTC_REQUESTS_PER_SECOND = 2.0;
+
+  private final GlobalSettings globals;
+  private final CliEnvironment environment;
+  private Emulator sandbox;
+
+  ServiceAccess(GlobalSettings globals, CliEnvironment environment) {
+    this.globals = globals;
+    this.environment = environment;
+  }
+
+  /** The emulator's base URL with --sandbox (started on first use), else empty. */
+  Optional<URI> sandboxEndpoint() {
+    if (!globals.sandbox()) {
+      return Optional.empty();
+    }
+    if (sandbox == null) {
+      sandbox = Emulator.start(EmulatorOptions.defaults());
+    }
+    return Optional.of(sandbox.baseUri());
+  }
+
+  Credentials volcengine() {
+    return globals.sandbox() ? DemoCredentials.VOLCENGINE : sources().volcengine();
+  }
+
+  Credentials ksyun() {
+    return globals.sandbox() ? DemoCredentials.KSYUN : sources().ksyun();
+  }
+
+  HttpTransport transport(double requestsPerSecond, int retries) {
+    if (retries < 0) {
+      throw new InvalidInputException("--retries '" + retries + "': must be 0 or more");
+    }
+    TransportSettings defaults = TransportSettings.defaults();
+    TransportSettings settings = new TransportSettings(defaults.connectTimeout(), defaults.requestTimeout(),
+        retries, defaults.baseDelay(), defaults.maxDelay(), requestsPerSecond);
+    return new HttpTransport(settings, log());
+  }
+
+  private RequestLog log() {
+    if (globals.debug()) {
+      return RequestLog.debug(environment.err());
+    }
+    return globals.verbose() ? RequestLog.verbose(environment.err()) : RequestLog.silent();
+  }
+
+  private CredentialSources sources() {
+    return new CredentialSources(environment.variables(), globals.profile(), globals.config(), environment.home());
+  }
+
+  @Override
+  public void close() {
+    if (sandbox != null) {
+      sandbox.close();
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.cloudmetrics.cli;
+
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** --start, --end and --last, as the user typed them; the API packages read and check them. */
+final class WindowOptions {
+  @Option(names = "--start", paramLabel = "TIME",
+      description = "Start of the window: 2024-05-20T10:00, 2024-05-20 10:00:00+08:00, now-2h, -30m or epoch seconds.")
+  String start;
+
+  @Option(names = "--end", paramLabel = "TIME", description = "End of the window (default now).")
+  String end;
+
+  @Option(names = "--last", paramLabel = "DURATION",
+      description = "The window is the last DURATION before --end or now: 30s, 15m, 2h, 7d, 1h30m.")
+  String last;
+
+  Optional<String> start() {
+    return Optional.ofNullable(start);
+  }
+
+  Optional<String> end() {
+    return Optional.ofNullable(end);
+  }
+
+  Optional<String> last() {
+    return Optional.ofNullable(last);
+  }
+}
