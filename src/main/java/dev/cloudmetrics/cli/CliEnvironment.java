@@ -1,5 +1,6 @@
 package dev.cloudmetrics.cli;
 
+import dev.cloudmetrics.time.Sleeper;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -8,7 +9,8 @@ import java.util.Map;
 
 /**
  * Everything the commands take from the process: clock, environment variables, streams, whether
- * stdout is a terminal, the home directory. Tests hand in their own; {@link #system()} is the real one.
+ * stdout is a terminal, the home directory, and how to wait (between --watch polls). Tests hand in
+ * their own; {@link #system()} is the real one.
  */
 public record CliEnvironment(
     Clock clock,
@@ -17,10 +19,17 @@ public record CliEnvironment(
     PrintStream err,
     InputStream in,
     boolean interactive,
-    Path home) {
+    Path home,
+    Sleeper sleeper) {
 
   public CliEnvironment {
     variables = Map.copyOf(variables);
+  }
+
+  /** An environment whose waits really wait. */
+  public CliEnvironment(Clock clock, Map<String, String> variables, PrintStream out, PrintStream err, InputStream in,
+      boolean interactive, Path home) {
+    this(clock, variables, out, err, in, interactive, home, Sleeper.real());
   }
 
   public static CliEnvironment system() {

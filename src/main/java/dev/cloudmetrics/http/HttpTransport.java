@@ -6,7 +6,6 @@ import dev.cloudmetrics.failure.ServiceFailureException;
 import dev.failsafe.ExecutionContext;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
-import dev.failsafe.RateLimiter;
 import dev.failsafe.RetryPolicy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +36,7 @@ public final class HttpTransport {
   private final RequestLog log;
   private final HttpClient client;
   private final BackoffSchedule backoff;
-  private final Optional<RateLimiter<Answer>> limiter;
+  private final Optional<RequestPacing> limiter;
   private final String userAgent;
 
   public HttpTransport(TransportSettings settings, RequestLog log) {
@@ -50,8 +49,7 @@ public final class HttpTransport {
         .build();
     this.backoff = new BackoffSchedule(settings.baseDelay(), settings.maxDelay());
     this.limiter = settings.requestsPerSecond() > 0
-        ? Optional.of(RateLimiter.<Answer>smoothBuilder(
-            Duration.ofNanos(Math.max(1, (long) (1e9 / settings.requestsPerSecond())))).build())
+        ? Optional.of(RequestPacing.realTime(settings.requestsPerSecond()))
         : Optional.empty();
     this.userAgent = "cloudmetrics/" + version();
   }
@@ -98,7 +96,7 @@ public final class HttpTransport {
   private Answer attempt(String action, Supplier<ApiRequest> signedRequest, ErrorDecoder decoder, int number,
       AtomicReference<ApiRequest> lastRequest) throws IOException, InterruptedException {
     if (limiter.isPresent()) {
-      limiter.get().acquirePermit();
+      limiter.get().acquire();
     }
     ApiRequest request = withUserAgent(signedRequest.get());
     lastRequest.set(request);

@@ -1,0 +1,63 @@
+package dev.cloudmetrics.http;
+
+import dev.cloudmetrics.time.Sleeper;
+import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+
+/**
+ * Lets requests go at least {@code 1/rate} apart, measured between the moments they were let go,
+ * so that no stretch of one second ever holds more than the rate allows. A limiter that hands out
+ * one permit per fixed time slot (Failsafe's smooth limiter) can let two go a few milliseconds
+ * apart, at the end of one slot and the start of the next: three within a second at 2/s, which a
+ * service counting the last second refuses.
+ */
+public final class RequestPacing {
+  private final long spacingNanos;
+  private final LongSupplier nanoTime;
+  private final Sleeper sleeper;
+  // Fair, so that callers waiting on the pace go in the order they came.
+  private final ReentrantLock lock = new ReentrantLock(true);
+  private long lastGrantNanos;
+  private boolean granted;
+
+  /**
+   * @param requestsPerSecond positive
+   * @param nanoTime a monotonic clock in nanoseconds ({@code System::nanoTime})
+   * @param sleeper how to wait for the next turn
+   */
+  public RequestPacing(double requestsPerSecond, LongSupplier nanoTime, Sleeper sleeper) {
+    if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
+      throw new IllegalArgumentException("requestsPerSecond must be positive: " + requestsPerSecond);
+    }
+    this.spacingNanos = Math.max(1, (long) Math.ceil(1e9 / requestsPerSecond));
+    this.nanoTime = nanoTime;
+    this.sleeper = sleeper;
+  }
+
+  /** Pacing in real time. */
+  public static RequestPacing realTime(double requestsPerSecond) {
+    return new RequestPacing(requestsPerSecond, System::nanoTime, Sleeper.real());
+  }
+
+  /** Returns when the next request may go: at once if the last one went long enough ago. */
+  public void acquire() throws InterruptedException {
+    lock.lockInterruptibly();
+    try {
+      if (granted) {
+        // A sleep may end early only by an interrupt, which throws; the loop guards against a coarse clock.
+        for (long wait = waitNanos(); wait > 0; wait = waitNanos()) {
+          sleeper.sleep(Duration.ofNanos(wait));
+        }
+      }
+      lastGrantNanos = nanoTime.getAsLong();
+      granted = true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private long waitNanos() {
+    return lastGrantNanos + spacingNanos - nanoTime.getAsLong();
+  }
+}
