@@ -322,8 +322,8 @@ function _picocli_cloudmetrics_rtc_listrealtime() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-header' '--dry-run' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--sandbox'"
-  local arg_opts="'--app-id' '-i' '--indicator' '--start' '--end' '--last' '--region' '--endpoint' '-f' '--format' '-o' '--output' '--tz' '--retries' '--profile' '--config'"
+  local flag_opts="'--include-incomplete' '--watch' '--no-header' '--dry-run' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--sandbox'"
+  local arg_opts="'--app-id' '-i' '--indicator' '--start' '--end' '--last' '--region' '--endpoint' '--interval' '--rate' '-f' '--format' '-o' '--output' '--tz' '--retries' '--profile' '--config'"
   local REGION_option_args=("cn-north-1" "ap-singapore-1") # --region values
   local FMT_option_args=("table" "csv" "json" "ndjson") # --format values
 
@@ -351,6 +351,12 @@ function _picocli_cloudmetrics_rtc_listrealtime() {
       return $?
       ;;
     '--endpoint')
+      return
+      ;;
+    '--interval')
+      return
+      ;;
+    '--rate')
       return
       ;;
     '-f'|'--format')

@@ -2,10 +2,13 @@ package dev.cloudmetrics.cli;
 
 import dev.cloudmetrics.failure.Validated;
 import dev.cloudmetrics.http.RequestPrinter;
+import dev.cloudmetrics.output.GrowingOutput;
 import dev.cloudmetrics.rtc.RealtimeArgs;
 import dev.cloudmetrics.rtc.RealtimeClient;
-import dev.cloudmetrics.rtc.RealtimeQueries;
-import dev.cloudmetrics.rtc.RealtimeQuery;
+import dev.cloudmetrics.rtc.RealtimePlan;
+import dev.cloudmetrics.rtc.RealtimePlans;
+import dev.cloudmetrics.rtc.RealtimeWatch;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,9 +35,11 @@ import picocli.CommandLine.Spec;
       "  cloudmetrics rtc list-realtime --app-id app1,app2 -i online_user_count --last 30m -f csv",
       "  cloudmetrics rtc list-realtime --app-id app1 --start now-40m --end now-10m --tz Asia/Shanghai -o rtc.csv",
       "  cloudmetrics --sandbox rtc list-realtime --app-id demo -f ndjson",
+      "  cloudmetrics rtc list-realtime --app-id app1,app2 --watch -f csv >> rtc.csv",
       "",
       "Limits of the API: start at most 60 minutes ago, span at most 60 minutes, data 20 s late,",
-      "2 requests per second per account (the tool keeps to that)."
+      "2 requests per second per account (the tool keeps to that, --rate changes it).",
+      "A window ending now leaves out the buckets still incomplete (whose end is not 20 s ago yet)."
     })
 final class ListRealtimeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -58,6 +63,23 @@ final class ListRealtimeCommand implements Callable<Integer> {
       description = "Base URL instead of the region's host, e.g. http://127.0.0.1:8080.")
   String endpoint;
 
+  @Option(names = "--include-incomplete",
+      description = "Keep the last buckets of a window that ends within 20 s of now, whose values may still grow.")
+  boolean includeIncomplete;
+
+  @Option(names = "--watch",
+      description = "Keep going: after the window, print each bucket once when it is complete, polling every "
+          + "--interval; Ctrl-C ends it (exit 130).")
+  boolean watch;
+
+  @Option(names = "--interval", paramLabel = "DURATION",
+      description = "Time between polls of --watch: 30s (the default, the bucket size) to 30m.")
+  String interval;
+
+  @Option(names = "--rate", paramLabel = "R",
+      description = "Requests per second, every request of the run counted (default 2, the API's documented ceiling).")
+  double rate = RealtimePlans.DOCUMENTED_REQUESTS_PER_SECOND;
+
   @Mixin OutputOptions output;
 
   @Mixin RetryOptions retry;
@@ -69,18 +91,34 @@ final class ListRealtimeCommand implements Callable<Integer> {
     try (ServiceAccess access = new ServiceAccess(root.globals(), environment)) {
       Optional<String> target = access.sandboxEndpoint().map(Object::toString).or(() -> Optional.ofNullable(endpoint));
       RealtimeArgs args = new RealtimeArgs(appIds, indicators, window.start(), window.end(), window.last(),
-          region, target, output.zone());
-      Validated<RealtimeQuery> query = RealtimeQueries.from(args, environment.clock().instant());
-      Notices.print(query.notices(), environment);
+          region, target, output.zone(), includeIncomplete, watch, Optional.ofNullable(interval), rate);
+      Validated<RealtimePlan> plan = RealtimePlans.from(args, environment.clock().instant());
+      Notices.print(plan.notices(), environment);
+      // One transport for the whole run: its pacing is the one budget that every request keeps to.
       RealtimeClient client = new RealtimeClient(
-          access.transport(ServiceAccess.RTC_REQUESTS_PER_SECOND, retry.retries), access.volcengine(), environment.clock());
+          access.transport(plan.value().requestsPerSecond(), retry.retries), access.volcengine(), environment.clock());
       if (output.dryRun()) {
-        client.signedRequests(query.value()).forEach(r -> RequestPrinter.print(r, environment.out()));
+        client.signedRequests(plan.value().query()).forEach(r -> RequestPrinter.print(r, environment.out()));
         return ExitCode.OK;
       }
-      output.write(RealtimeClient.SCHEMA, sink -> client.fetch(query.value(), sink), environment);
+      if (plan.value().watchInterval().isPresent()) {
+        return watch(client, plan.value(), environment);
+      }
+      output.write(RealtimeClient.SCHEMA, sink -> client.fetch(plan.value().query(), sink), environment);
       return ExitCode.OK;
     }
+  }
+
+  private int watch(RealtimeClient client, RealtimePlan plan, CliEnvironment environment) throws IOException {
+    GrowingOutput growing = output.growing(RealtimeClient.SCHEMA, environment);
+    RealtimeWatch watching = new RealtimeWatch(client, environment.clock(), environment.sleeper(), output.zone(),
+        notice -> Notices.print(List.of(notice), environment));
+    CtrlC.interrupts(() -> {
+      watching.run(plan.query(), plan.watchInterval().orElseThrow(), growing::append);
+      // Only an interruption ends a watch without a failure; said here, while Ctrl-C's hook still waits for it.
+      FailureReporter.report(new InterruptedException(), environment.err(), false);
+    });
+    return ExitCode.INTERRUPTED;
   }
 
   /** Region names for completion. */

@@ -1,6 +1,7 @@
 package dev.cloudmetrics.cli;
 
 import dev.cloudmetrics.output.AtomicFileOutput;
+import dev.cloudmetrics.output.GrowingOutput;
 import dev.cloudmetrics.output.OutputFormat;
 import dev.cloudmetrics.output.RenderOptions;
 import dev.cloudmetrics.output.Renderers;
@@ -64,6 +65,20 @@ final class OutputOptions {
       render(schema, source, options, file.writer());
       file.commit();
     }
+  }
+
+  /**
+   * For --watch: output that grows poll by poll, on stdout or in the --output file (replaced whole
+   * after each poll, so that it always holds every complete poll); refuses what cannot grow (JSON).
+   */
+  GrowingOutput growing(RowSchema schema, CliEnvironment environment) throws IOException {
+    OutputFormat chosen = format != null ? format
+        : environment.interactive() && output == null ? OutputFormat.TABLE : OutputFormat.CSV;
+    RenderOptions options = new RenderOptions(chosen, !noHeader, zone());
+    return output == null
+        ? GrowingOutput.toStream(schema, options,
+            new BufferedWriter(new OutputStreamWriter(environment.out(), StandardCharsets.UTF_8)))
+        : GrowingOutput.toFile(schema, options, output);
   }
 
   private static void render(RowSchema schema, RowSource source, RenderOptions options, Writer out)

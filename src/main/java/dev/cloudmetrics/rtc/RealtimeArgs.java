@@ -13,7 +13,11 @@ public record RealtimeArgs(
     Optional<String> last,
     String region,
     Optional<String> endpoint,
-    ZoneId zone) {
+    ZoneId zone,
+    boolean includeIncomplete,
+    boolean watch,
+    Optional<String> interval,
+    double requestsPerSecond) {
 
   public RealtimeArgs {
     appIds = List.copyOf(appIds);

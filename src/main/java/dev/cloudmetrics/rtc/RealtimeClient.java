@@ -51,16 +51,25 @@ public final class RealtimeClient {
 
   /** Fetches every app's data and writes the rows sorted by time (apps and indicators in query order). */
   public void fetch(RealtimeQuery query, RowSink sink) throws IOException {
+    for (Row row : rows(query)) {
+      sink.accept(row);
+    }
+  }
+
+  /**
+   * Every app's rows, one request per app, sorted by time (apps and indicators in query order),
+   * without the buckets that are still incomplete unless the query keeps them.
+   */
+  public List<Row> rows(RealtimeQuery query) {
     List<Row> rows = new ArrayList<>();
     for (String app : query.appIds()) {
       ApiRequest unsigned = request(query, app);
       ApiResponse response = transport.send(ACTION, () -> sign(query, unsigned), new VolcengineErrorDecoder());
       rows.addAll(RealtimeResponseParser.parse(response.body(), app, query.indicators()));
     }
+    query.completeBefore().ifPresent(limit -> rows.removeIf(row -> !row.time().isBefore(limit)));
     rows.sort(Comparator.comparing(Row::time)); // stable: keeps app and indicator order per bucket
-    for (Row row : rows) {
-      sink.accept(row);
-    }
+    return rows;
   }
 
   private ApiRequest sign(RealtimeQuery query, ApiRequest unsigned) {

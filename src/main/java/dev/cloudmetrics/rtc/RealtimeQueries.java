@@ -62,8 +62,18 @@ public final class RealtimeQueries {
     }
     RtcRegion region = region(args.region());
     URI endpoint = args.endpoint().map(Endpoints::parse).orElse(region.defaultEndpoint());
-    TimeWindow window = window(args, now.truncatedTo(ChronoUnit.SECONDS), notices);
-    return new Validated<>(new RealtimeQuery(appIds, indicators, window, region, endpoint), notices);
+    Instant second = now.truncatedTo(ChronoUnit.SECONDS);
+    TimeWindow window = window(args, second, notices);
+    Optional<Instant> completeBefore = args.includeIncomplete() ? Optional.empty() : Optional.of(completeBefore(second));
+    return new Validated<>(new RealtimeQuery(appIds, indicators, window, region, endpoint, completeBefore), notices);
+  }
+
+  /**
+   * The start of the first bucket that is not complete at {@code now}: a bucket is complete when
+   * its end is more than {@link #DATA_LATENCY} ago.
+   */
+  static Instant completeBefore(Instant now) {
+    return Buckets.rtcBucket(now.minus(DATA_LATENCY).minusNanos(1));
   }
 
   private static TimeWindow window(RealtimeArgs args, Instant now, List<String> notices) {
@@ -91,12 +101,14 @@ public final class RealtimeQueries {
           + " instead, so it is still inside when the request arrives");
       start = start.withAt(safe);
     }
-    // The default window always reaches now; saying so on every unattended run would only be noise.
-    boolean chosen = args.start().isPresent() || args.end().isPresent() || args.last().isPresent();
-    Instant lastBucket = Buckets.rtcBucket(end.at());
-    if (chosen && lastBucket.plus(Buckets.RTC_BUCKET).isAfter(now.minus(DATA_LATENCY))) {
-      notices.add("the last 30-second bucket (" + show(lastBucket, args) + ") is incomplete: data arrives about "
-          + DATA_LATENCY.toSeconds() + " s late, so its values may still grow");
+    // Leaving out what is still incomplete is what a window that ends now means, so that is said only
+    // when it is a surprise: the user named the end, or nothing of the window is complete yet.
+    Instant firstIncomplete = completeBefore(now);
+    boolean cut = !Buckets.rtcBucket(end.at()).isBefore(firstIncomplete);
+    boolean nothingLeft = !Buckets.rtcBucket(start.at()).isBefore(firstIncomplete);
+    if (cut && !args.includeIncomplete() && (args.end().isPresent() || nothingLeft)) {
+      notices.add("the buckets from " + show(firstIncomplete, args) + " on are left out: they are incomplete, as data "
+          + "arrives about " + DATA_LATENCY.toSeconds() + " s late (--include-incomplete keeps them)");
     }
     return new TimeWindow(start.at(), end.at());
   }

@@ -83,10 +83,15 @@ class ListRealtimeCommandTest {
     for (String line : result.out().split("\n")) {
       points.add(new ObjectMapper().readTree(line));
     }
-    assertEquals(10, points.size()); // 11:58:00 .. 12:00:00, five buckets, two apps
+    // 11:58:00 .. 11:59:00: the complete buckets of the last two minutes, each for both apps.
+    List<String> times = List.of("2024-05-20T11:58:00+08:00", "2024-05-20T11:58:30+08:00", "2024-05-20T11:59:00+08:00");
+    assertEquals(6, points.size(), result.out());
     for (int i = 0; i < points.size(); i++) {
-      assertEquals(i % 2 == 0 ? "app1" : "app2", points.get(i).get("app_id").asText());
-      assertTrue(i == 0 || points.get(i).get("time").asText().compareTo(points.get(i - 1).get("time").asText()) >= 0);
+      String app = i % 2 == 0 ? "app1" : "app2";
+      Instant bucket = Instant.parse(times.get(i / 2));
+      assertEquals(times.get(i / 2), points.get(i).get("time").asText());
+      assertEquals(app, points.get(i).get("app_id").asText());
+      assertEquals(SyntheticData.rtcValue(app, "online_user_count", bucket), points.get(i).get("value").asLong());
     }
   }
 
@@ -110,11 +115,47 @@ class ListRealtimeCommandTest {
   }
 
   @Test
-  void theRecentEdgeWarnsThatTheLastBucketIsIncomplete() {
-    CliRun.Result result = cli.run(args("--app-id", "app1", "--last", "5m"));
+  void aWindowEndingNowLeavesOutTheIncompleteBucketsWithoutANote() {
+    CliRun.Result result = cli.run(args("--app-id", "app1", "--last", "5m", "-f", "csv"));
 
     assertEquals(0, result.exitCode(), result.err());
-    assertTrue(result.err().contains("incomplete"), result.err());
+    assertEquals("", result.err());
+    List<String> lines = result.out().lines().toList();
+    assertEquals(1 + 9 * 2, lines.size(), result.out()); // 11:55:00 .. 11:59:00
+    assertTrue(lines.get(lines.size() - 1).startsWith("2024-05-20T11:59:00+08:00,"), result.out());
+  }
+
+  @Test
+  void anEndNamedWithinTwentySecondsSaysWhatIsLeftOut() {
+    CliRun.Result result = cli.run(args("--app-id", "app1", "--start", "now-2m", "--end", "now", "-f", "csv"));
+
+    assertEquals(0, result.exitCode(), result.err());
+    assertEquals("cloudmetrics: note: the buckets from 2024-05-20T11:59:30+08:00 on are left out: they are incomplete,"
+        + " as data arrives about 20 s late (--include-incomplete keeps them)\n", result.err());
+    assertEquals(1 + 3 * 2, result.out().lines().count(), result.out());
+  }
+
+  @Test
+  void includeIncompleteKeepsTheBucketsThatMayStillGrow() {
+    CliRun.Result result = cli.run(args("--app-id", "app1", "--last", "1m", "--include-incomplete", "-f", "csv"));
+
+    assertEquals(0, result.exitCode(), result.err());
+    assertEquals("", result.err());
+    List<String> lines = result.out().lines().toList();
+    assertEquals(1 + 3 * 2, lines.size(), result.out()); // 11:59:00, 11:59:30 and 12:00:00
+    assertTrue(lines.get(lines.size() - 1).startsWith("2024-05-20T12:00:00+08:00,"), result.out());
+  }
+
+  @Test
+  void sixtyMinutesEndingNowAreAcceptedFromFifteenSecondsInside() {
+    CliRun.Result result = cli.run(args("--app-id", "app1", "--last", "60m", "-f", "csv"));
+
+    assertEquals(0, result.exitCode(), result.err());
+    assertEquals(1, result.err().lines().count(), result.err());
+    assertTrue(result.err().contains("2024-05-20T11:00:15+08:00"), result.err());
+    List<String> lines = result.out().lines().toList();
+    assertEquals(1 + 119 * 2, lines.size()); // 11:00:00 .. 11:59:00
+    assertTrue(lines.get(1).startsWith("2024-05-20T11:00:00+08:00,"), lines.get(1));
   }
 
   @Test
@@ -127,7 +168,7 @@ class ListRealtimeCommandTest {
     CliRun.Result result = new CliRun(CLOCK, env, home).run(args("--app-id", "app1", "--last", "1m", "-f", "csv"));
 
     assertEquals(0, result.exitCode(), result.err());
-    assertEquals(7, result.out().lines().count());
+    assertEquals(3, result.out().lines().count(), result.out()); // the header and 11:59:00's two indicators
   }
 
   @Test
@@ -181,7 +222,14 @@ class ListRealtimeCommandTest {
         Arguments.of(List.of("--app-id", "app1", "-i", ""), "--indicator"),
         Arguments.of(List.of("--app-id", "app1", "--start", "half past ten"), "--start"),
         Arguments.of(List.of("--app-id", "app1", "--last", "ten minutes"), "--last"),
-        Arguments.of(List.of("--app-id", "app1", "--region", "mars-1"), "--region"));
+        Arguments.of(List.of("--app-id", "app1", "--region", "mars-1"), "--region"),
+        Arguments.of(List.of("--app-id", "app1", "--watch", "--interval", "10s"), "--interval '10s': at least 30s"),
+        Arguments.of(List.of("--app-id", "app1", "--interval", "1m"), "--interval '1m'"),
+        Arguments.of(List.of("--app-id", "app1", "--watch", "--end", "now"), "--end 'now'"),
+        Arguments.of(List.of("--app-id", "app1", "--watch", "--include-incomplete"), "--include-incomplete"),
+        Arguments.of(List.of("--app-id", "app1", "--watch", "-f", "json"), "-f ndjson"),
+        Arguments.of(List.of("--app-id", "app1", "--rate", "0"), "--rate '0'"),
+        Arguments.of(List.of("--app-id", "app1", "--rate", "-1.5"), "--rate '-1.5'"));
   }
 
   @ParameterizedTest(name = "{1}: {0}")

@@ -26,34 +26,43 @@ class RealtimeQueriesTest {
 
   /** Options as the CLI passes them; each test changes what it is about. */
   record Options(List<String> appIds, List<String> indicators, String start, String end, String last, String region,
-      String endpoint) {
+      String endpoint, boolean includeIncomplete) {
     static Options of() {
-      return new Options(List.of("app1"), List.of(), null, null, null, "cn-north-1", null);
+      return new Options(List.of("app1"), List.of(), null, null, null, "cn-north-1", null, false);
     }
 
     Options withAppIds(String... ids) {
-      return new Options(List.of(ids), indicators, start, end, last, region, endpoint);
+      return new Options(List.of(ids), indicators, start, end, last, region, endpoint, includeIncomplete);
     }
 
     Options withIndicators(String... names) {
-      return new Options(appIds, List.of(names), start, end, last, region, endpoint);
+      return new Options(appIds, List.of(names), start, end, last, region, endpoint, includeIncomplete);
     }
 
     Options withWindow(String newStart, String newEnd, String newLast) {
-      return new Options(appIds, indicators, newStart, newEnd, newLast, region, endpoint);
+      return new Options(appIds, indicators, newStart, newEnd, newLast, region, endpoint, includeIncomplete);
     }
 
     Options withRegion(String newRegion) {
-      return new Options(appIds, indicators, start, end, last, newRegion, endpoint);
+      return new Options(appIds, indicators, start, end, last, newRegion, endpoint, includeIncomplete);
     }
 
     Options withEndpoint(String newEndpoint) {
-      return new Options(appIds, indicators, start, end, last, region, newEndpoint);
+      return new Options(appIds, indicators, start, end, last, region, newEndpoint, includeIncomplete);
+    }
+
+    Options includingIncomplete() {
+      return new Options(appIds, indicators, start, end, last, region, endpoint, true);
+    }
+
+    RealtimeArgs args() {
+      return new RealtimeArgs(appIds, indicators, Optional.ofNullable(start), Optional.ofNullable(end),
+          Optional.ofNullable(last), region, Optional.ofNullable(endpoint), SHANGHAI, includeIncomplete, false,
+          Optional.empty(), 2);
     }
 
     Validated<RealtimeQuery> validate(Instant now) {
-      return RealtimeQueries.from(new RealtimeArgs(appIds, indicators, Optional.ofNullable(start),
-          Optional.ofNullable(end), Optional.ofNullable(last), region, Optional.ofNullable(endpoint), SHANGHAI), now);
+      return RealtimeQueries.from(args(), now);
     }
 
     Validated<RealtimeQuery> validate() {
@@ -137,13 +146,46 @@ class RealtimeQueriesTest {
     assertEquals(List.of(), query.notices());
   }
 
-  @Test
-  void aChosenWindowReachingNowSaysItsLastBucketIsIncomplete() {
-    Validated<RealtimeQuery> query = Options.of().withWindow(null, null, "15m").validate();
+  @ParameterizedTest(name = "--last {0}")
+  @ValueSource(strings = {"15m", "60m", "2m"})
+  void aWindowEndingNowLeavesOutTheIncompleteBucketsQuietlyAsItsMeaning(String last) {
+    Validated<RealtimeQuery> query = Options.of().withWindow(null, null, last).validate();
 
-    assertEquals(beijing("2024-05-20T11:45:00", "2024-05-20T12:00:00"), query.value().window());
+    // At 12:00:00 the bucket 11:59:30 ended 0 s ago and 12:00:00 has not ended: both still grow.
+    assertEquals(Optional.of(Instant.parse("2024-05-20T11:59:30+08:00")), query.value().completeBefore());
+    assertTrue(query.notices().stream().noneMatch(n -> n.contains("incomplete")), query.notices().toString());
+  }
+
+  @Test
+  void aWindowWithNothingCompleteYetSaysWhyItIsEmpty() {
+    Validated<RealtimeQuery> query = Options.of().withWindow(null, null, "30s").validate();
+
     assertEquals(1, query.notices().size(), query.notices().toString());
-    assertTrue(query.notices().get(0).contains("incomplete"), query.notices().get(0));
+    assertTrue(query.notices().get(0).contains("incomplete") && query.notices().get(0).contains("--include-incomplete"),
+        query.notices().get(0));
+  }
+
+  @Test
+  void includeIncompleteKeepsEveryBucketWithoutANotice() {
+    Validated<RealtimeQuery> query = Options.of().withWindow("2024-05-20T11:50", "now", null).includingIncomplete()
+        .validate();
+
+    assertEquals(Optional.empty(), query.value().completeBefore());
+    assertEquals(List.of(), query.notices());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "2024-05-20T12:00:20, 2024-05-20T11:59:30",
+    "2024-05-20T12:00:21, 2024-05-20T12:00:00",
+    "2024-05-20T12:00:50, 2024-05-20T12:00:00",
+    "2024-05-20T12:00:51, 2024-05-20T12:00:30",
+  })
+  void aBucketIsCompleteOnceItsEndIsMoreThanTwentySecondsAgo(String now, String firstIncomplete) {
+    Instant at = Instant.parse(now + "+08:00");
+
+    assertEquals(Optional.of(Instant.parse(firstIncomplete + "+08:00")),
+        Options.of().withWindow(null, null, "5m").validate(at).value().completeBefore());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -248,11 +290,11 @@ class RealtimeQueriesTest {
 
   @ParameterizedTest(name = "end {0}")
   @ValueSource(strings = {"2024-05-20T12:00:00", "2024-05-20T11:59:41", "2024-05-20T11:59:40", "2024-05-20T11:59:30"})
-  void aWindowEndingInABucketNotYetWholeSaysTheLastBucketIsIncomplete(String end) {
+  void anEndNamedWithinTwentySecondsSaysTheIncompleteBucketsAreLeftOut(String end) {
     Validated<RealtimeQuery> query = Options.of().withWindow("2024-05-20T11:50", end, null).validate();
 
     assertEquals(1, query.notices().size(), query.notices().toString());
-    assertTrue(query.notices().get(0).contains("incomplete"), query.notices().get(0));
+    assertTrue(query.notices().get(0).contains("from 2024-05-20T11:59:30+08:00 on are left out"), query.notices().get(0));
     assertTrue(query.notices().get(0).contains("20 s"), query.notices().get(0));
   }
 

@@ -1,0 +1,93 @@
+package dev.cloudmetrics.rtc;
+
+import dev.cloudmetrics.failure.InvalidInputException;
+import dev.cloudmetrics.failure.Validated;
+import dev.cloudmetrics.time.Buckets;
+import dev.cloudmetrics.time.Durations;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns {@code rtc list-realtime} options into a {@link RealtimePlan}: the query (see
+ * {@link RealtimeQueries}), the --watch interval and the request rate, every rule checked before
+ * anything is sent.
+ */
+public final class RealtimePlans {
+  /** The API's documented ceiling for one account, which every request of a run shares. */
+  public static final double DOCUMENTED_REQUESTS_PER_SECOND = 2;
+  static final Duration DEFAULT_INTERVAL = Buckets.RTC_BUCKET;
+  /** Polling faster than buckets complete finds nothing new. */
+  static final Duration SHORTEST_INTERVAL = Buckets.RTC_BUCKET;
+  /** Short enough that a failed poll is made up by the next one within the API's 60 minutes. */
+  static final Duration LONGEST_INTERVAL = Duration.ofMinutes(30);
+
+  private RealtimePlans() {}
+
+  /**
+   * Checks the options at {@code now}.
+   *
+   * @throws InvalidInputException naming the flag and the value that broke a rule
+   */
+  public static Validated<RealtimePlan> from(RealtimeArgs args, Instant now) {
+    Optional<Duration> interval = watchInterval(args);
+    double rate = args.requestsPerSecond();
+    if (!(rate > 0) || Double.isInfinite(rate)) {
+      throw new InvalidInputException("--rate '" + show(rate) + "': must be a number of requests per second above 0 "
+          + "(default " + show(DOCUMENTED_REQUESTS_PER_SECOND) + ", the API's documented ceiling)");
+    }
+    Validated<RealtimeQuery> query = RealtimeQueries.from(args, now);
+    List<String> notices = new ArrayList<>(query.notices());
+    if (rate > DOCUMENTED_REQUESTS_PER_SECOND) {
+      notices.add("--rate " + show(rate) + " is above the " + show(DOCUMENTED_REQUESTS_PER_SECOND)
+          + " requests per second the API documents for an account; what it throttles is retried");
+    }
+    return new Validated<>(new RealtimePlan(query.value(), interval, rate), notices);
+  }
+
+  private static Optional<Duration> watchInterval(RealtimeArgs args) {
+    if (!args.watch()) {
+      if (args.interval().isPresent()) {
+        throw new InvalidInputException("--interval '" + args.interval().get() + "' is the time between polls of "
+            + "--watch, which is not given");
+      }
+      return Optional.empty();
+    }
+    if (args.end().isPresent()) {
+      throw new InvalidInputException("--end '" + args.end().get() + "' cannot be combined with --watch, which "
+          + "follows now; --start or --last choose the history printed first");
+    }
+    if (args.includeIncomplete()) {
+      throw new InvalidInputException("--include-incomplete cannot be combined with --watch, which prints each bucket "
+          + "once, when it is complete");
+    }
+    return Optional.of(args.interval().map(RealtimePlans::interval).orElse(DEFAULT_INTERVAL));
+  }
+
+  private static Duration interval(String text) {
+    Duration interval;
+    try {
+      interval = Durations.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("--interval '" + text + "': " + e.getMessage() + "; use " + Durations.FORMS);
+    }
+    if (interval.compareTo(SHORTEST_INTERVAL) < 0) {
+      throw new InvalidInputException("--interval '" + text + "': at least " + Durations.format(SHORTEST_INTERVAL)
+          + ", the size of a bucket; a shorter one finds nothing new");
+    }
+    if (interval.compareTo(LONGEST_INTERVAL) > 0) {
+      throw new InvalidInputException("--interval '" + text + "': at most " + Durations.format(LONGEST_INTERVAL)
+          + ", so that a failed poll is made up by the next one within the API's 60 minutes");
+    }
+    return interval;
+  }
+
+  /** {@code 2}, {@code 0.5}: the number as typed, without a trailing {@code .0}. */
+  private static String show(double number) {
+    return Double.isFinite(number) ? BigDecimal.valueOf(number).stripTrailingZeros().toPlainString()
+        : String.valueOf(number);
+  }
+}
