@@ -125,10 +125,17 @@ public final class RealtimeWatch {
     }
   }
 
-  /** An interval after the last poll, but not before the next bucket is complete: polls land just after buckets do. */
+  /**
+   * The first moment a bucket turns complete (plus {@link #SETTLE}) that is at least an interval
+   * after the last poll and not before the next bucket to print is complete: polls land just after
+   * buckets do, so a wall screen is never more than a few seconds behind.
+   */
   private static Instant nextPoll(Instant polled, Duration interval, Instant next) {
-    Instant nextComplete = next.plus(Buckets.RTC_BUCKET).plus(RealtimeQueries.DATA_LATENCY).plus(SETTLE);
-    return latest(polled.plus(interval), nextComplete);
+    Duration afterBucket = RealtimeQueries.DATA_LATENCY.plus(SETTLE);
+    Instant earliest = latest(polled.plus(interval), next.plus(Buckets.RTC_BUCKET).plus(afterBucket));
+    Instant bucketEnd = Buckets.rtcBucket(earliest.minus(afterBucket));
+    Instant due = bucketEnd.plus(afterBucket);
+    return due.isBefore(earliest) ? due.plus(Buckets.RTC_BUCKET) : due;
   }
 
   private static Instant latest(Instant a, Instant b) {
