@@ -73,7 +73,8 @@ final class ListRealtimeCommand implements Callable<Integer> {
   boolean watch;
 
   @Option(names = "--interval", paramLabel = "DURATION",
-      description = "Time between polls of --watch: 30s (the default, the bucket size) to 30m.")
+      description = "Least time between polls of --watch, 30s (the default, the bucket size) to 30m; polls are "
+          + "timed just after a bucket completes.")
   String interval;
 
   @Option(names = "--rate", paramLabel = "R",

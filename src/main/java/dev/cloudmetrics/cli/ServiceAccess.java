@@ -17,9 +17,6 @@ import java.util.Optional;
  * in-process emulator (its endpoint and demo credentials). Closing it stops the emulator.
  */
 final class ServiceAccess implements AutoCloseable {
-  /** The documented ceiling of the RTC API for one account. */
-  static final double RTC_REQUESTS_PER_SECOND = 2.0;
-
   private final GlobalSettings globals;
   private final CliEnvironment environment;
   private Emulator sandbox;

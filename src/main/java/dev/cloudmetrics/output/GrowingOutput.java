@@ -3,6 +3,7 @@ package dev.cloudmetrics.output;
 import dev.cloudmetrics.failure.InvalidInputException;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,8 @@ import java.util.Optional;
  * Output that grows batch by batch for as long as a watch runs: on a stream, flushed after each
  * batch; in an --output file, replaced after each batch by its previous content plus the batch, so
  * that it always holds whole batches and is never half written. The header comes with the first
- * batch only, so the result is one valid CSV or table; JSON, one document, cannot grow and is refused.
+ * batch only, so the result is one valid CSV, or one table whose columns line up from batch to batch
+ * while the values keep their width; JSON, one document, cannot grow and is refused.
  */
 public final class GrowingOutput {
   private final RowSchema schema;
@@ -68,12 +70,27 @@ public final class GrowingOutput {
   }
 
   private void render(List<Row> rows, Writer out) throws IOException {
-    RowSink sink = Renderers.create(started ? new RenderOptions(options.format(), false, options.zone()) : options, out);
+    if (!started || !options.header()) {
+      renderBatch(rows, options, out);
+    } else if (options.format() == OutputFormat.TABLE) {
+      // Laid out with the header, which is then dropped, so that the columns line up with the first batch's.
+      StringWriter table = new StringWriter();
+      renderBatch(rows, options, table);
+      String text = table.toString();
+      out.write(text, text.indexOf('\n') + 1, text.length() - text.indexOf('\n') - 1);
+      out.flush();
+    } else {
+      renderBatch(rows, new RenderOptions(options.format(), false, options.zone()), out);
+    }
+    started = true;
+  }
+
+  private void renderBatch(List<Row> rows, RenderOptions batch, Writer out) throws IOException {
+    RowSink sink = Renderers.create(batch, out);
     sink.begin(schema);
     for (Row row : rows) {
       sink.accept(row);
     }
     sink.end();
-    started = true;
   }
 }

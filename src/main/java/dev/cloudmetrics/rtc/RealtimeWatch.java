@@ -59,8 +59,8 @@ public final class RealtimeWatch {
   public void run(RealtimeQuery first, Duration interval, Printer printer) throws IOException {
     try {
       watch(first, interval, printer);
-    } catch (InterruptedException e) {
-      return;
+    } catch (InterruptedException stopped) {
+      // Ctrl-C: how a watch ends, not a failure.
     }
   }
 

@@ -167,6 +167,8 @@ class WatchCommandTest {
 
       assertEquals(ExitCode.INTERRUPTED, table.exitCode(), table.err());
       assertTrue(table.lines().get(0).matches("TIME +APP_ID +INDICATOR +VALUE"), table.lines().get(0));
+      // The rows of later polls line up with the header and the first poll's rows.
+      assertTrue(table.lines().stream().allMatch(l -> l.length() == table.lines().get(0).length()), table.lines().toString());
       assertSameLines(expected, table.lines().stream().skip(1).map(l -> String.join(",", l.split(" +"))).toList());
       assertCompleteWhenWritten(table);
     }

@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cloudmetrics.http.ScriptedServer.Reply;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -63,6 +69,35 @@ class RequestPacingTest {
     }
     time.nanos += Duration.ofMillis(500).toNanos();
     assertThrowsNothing(pacing);
+  }
+
+  @Test
+  void aRetryWaitsForItsTurnLikeAnyOtherRequest() throws Exception {
+    String throttled = "{\"ResponseMetadata\":{\"Error\":{\"Code\":\"FlowLimitExceeded\",\"Message\":\"slow\"}}}";
+    try (ScriptedServer server = new ScriptedServer(Reply.of(429, throttled), Reply.of(200, "{}"))) {
+      // One request an hour, back-off of a millisecond: the retry can only be waiting for the pace.
+      HttpTransport transport = new HttpTransport(new TransportSettings(Duration.ofSeconds(5), Duration.ofSeconds(5), 4,
+          Duration.ofMillis(1), Duration.ofMillis(1), 1.0 / 3600), RequestLog.silent());
+      AtomicReference<RuntimeException> failure = new AtomicReference<>();
+      Thread caller = new Thread(() -> {
+        try {
+          transport.send("Test", () -> new ApiRequest("POST", server.uri(), Map.of(), new byte[0]),
+              response -> Optional.empty());
+        } catch (RuntimeException e) {
+          failure.set(e);
+        }
+      });
+      caller.start();
+      while (caller.isAlive() && Arrays.stream(caller.getStackTrace()).noneMatch(f -> f.getClassName().equals(RequestPacing.class.getName())
+          && f.getMethodName().equals("acquire")) || server.requestCount() == 0) {
+        Thread.sleep(5);
+      }
+      caller.interrupt();
+      caller.join();
+
+      assertEquals(1, server.requestCount());
+      assertEquals("interrupted", failure.get().getMessage());
+    }
   }
 
   private static void assertThrowsNothing(RequestPacing pacing) {
