@@ -53,8 +53,12 @@ final class FaultSpec {
       Fault fault = fault(raw, kind, Optional.ofNullable(parts.group(3)).map(String::strip));
       Matcher count = FIRST.matcher(reach);
       Matcher percent = PERCENT.matcher(reach);
-      if (count.matches() && Long.parseLong(count.group(1)) > 0) {
-        first.add(new FaultPlan.FirstRequests(fault, Long.parseLong(count.group(1))));
+      if (count.matches()) {
+        long n = Long.parseLong(count.group(1));
+        if (n < 1) {
+          throw new IllegalArgumentException(in(raw) + "firstN counts 1 or more requests");
+        }
+        first.add(new FaultPlan.FirstRequests(fault, n));
       } else if (percent.matches()) {
         BigDecimal share = new BigDecimal(percent.group(1));
         if (share.signum() <= 0 || share.compareTo(BigDecimal.valueOf(100)) > 0) {
