@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       "         reset     the connection closed without an answer",
       "         truncate  the body cut off before its Content-Length is reached",
       "         slow      the normal answer, TIME late (default 3s)",
+      "         ok        the normal answer: ok=first3,503=100%% fails from the 4th on",
       "  REACH  P%%        that share of the requests, drawn per request from the",
       "                   seed (all shares together at most 100%%)",
       "         firstN    the next N requests, in the order written, before shares",
@@ -77,10 +78,7 @@ final class EmulatorCommand implements Callable<Integer> {
     FaultPlan plan = faultPlan();
     try (Emulator emulator = Emulator.start(
         new EmulatorOptions(port, environment.clock(), rtcRate, xmlErrors, plan))) {
-      environment.out().println(DemoCredentials.banner(emulator.baseUri()));
-      if (!plan.isEmpty()) {
-        environment.out().println("Injecting faults: " + plan.spec());
-      }
+      environment.out().println(DemoCredentials.banner(emulator.baseUri(), plan));
       environment.out().flush();
       new CountDownLatch(1).await(); // until the process is interrupted
     }

@@ -101,7 +101,8 @@ public final class Emulator implements AutoCloseable {
           Wire.send(exchange, answer(request, toCdn));
         }
       }
-      default -> {
+      case NONE -> Wire.send(exchange, answer(request, toCdn)); // a plan never hands it out; here for completeness
+      case THROTTLED, INTERNAL_ERROR, BAD_GATEWAY, UNAVAILABLE, GATEWAY_TIMEOUT -> {
         int status = fault.get().kind().serviceStatus().orElseThrow();
         Reply failure = toCdn ? cdn.failure(request, status) : rtc.failure(request, status);
         Wire.send(exchange, status == 429

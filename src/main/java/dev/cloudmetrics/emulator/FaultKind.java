@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 
 /** The ways the emulator can fail a request on purpose, each with the name a fault spec gives it. */
 public enum FaultKind {
+  /** No fault: the normal answer. With firstN it lets requests through before the faults after it. */
+  NONE("ok"),
   /** HTTP 429 in the vendor's envelope (Volcengine FlowLimitExceeded, KSYun Throttling) with Retry-After. */
   THROTTLED("429"),
   /** HTTP 500 with the vendor's error body. */

@@ -26,6 +26,9 @@ public record FaultPlan(List<FirstRequests> first, List<Share> shares, long seed
   public record Share(Fault fault, double percent) {
     public Share {
       Objects.requireNonNull(fault, "fault");
+      if (fault.kind() == FaultKind.NONE) {
+        throw new IllegalArgumentException("no share of requests is ok on purpose: those no share fails are");
+      }
       if (!(percent > 0 && percent <= 100)) {
         throw new IllegalArgumentException("percent must be over 0 and at most 100: " + percent);
       }
@@ -37,7 +40,7 @@ public record FaultPlan(List<FirstRequests> first, List<Share> shares, long seed
     shares = List.copyOf(shares);
     double total = shares.stream().mapToDouble(Share::percent).sum();
     if (total > 100 + 1e-9) {
-      throw new IllegalArgumentException("the shares add up to more than 100%: " + FaultSpec.formatPercent(total));
+      throw new IllegalArgumentException("the shares add up to " + FaultSpec.formatPercent(total) + ", more than 100%");
     }
   }
 
@@ -51,7 +54,10 @@ public record FaultPlan(List<FirstRequests> first, List<Share> shares, long seed
     return new FaultPlan(List.of(), List.of(new Share(fault, 100)), 0);
   }
 
-  /** The first {@code count} requests fail with {@code fault}, the others are answered normally. */
+  /**
+   * The first {@code count} requests fail with {@code fault}, the others are answered normally;
+   * with {@link FaultKind#NONE} and {@link #thenFirst} or a share, the faults come after them.
+   */
   public static FaultPlan first(long count, Fault fault) {
     return new FaultPlan(List.of(new FirstRequests(fault, count)), List.of(), 0);
   }
@@ -88,7 +94,7 @@ public record FaultPlan(List<FirstRequests> first, List<Share> shares, long seed
     long remaining = n;
     for (FirstRequests run : first) {
       if (remaining <= run.count()) {
-        return Optional.of(run.fault());
+        return Optional.of(run.fault()).filter(fault -> fault.kind() != FaultKind.NONE);
       }
       remaining -= run.count();
     }

@@ -3,11 +3,9 @@ package dev.cloudmetrics.emulator;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +15,6 @@ final class FaultSpec {
   private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)%");
   private static final Pattern FIRST = Pattern.compile("first(\\d{1,15})");
   private static final Pattern TIME = Pattern.compile("(\\d{1,9})(ms|s|m)");
-  private static final String REACH_RULE = "the reach must be a share such as 5% or a count such as first3";
 
   private FaultSpec() {}
 
@@ -26,60 +23,64 @@ final class FaultSpec {
     if (text.isEmpty()) {
       throw new IllegalArgumentException("empty; write entries such as 503=5%,reset=2% (or none)");
     }
-    List<FaultPlan.FirstRequests> first = new ArrayList<>();
-    List<FaultPlan.Share> shares = new ArrayList<>();
-    Set<FaultKind> shared = new HashSet<>();
-    Optional<Long> seed = Optional.empty();
     if (text.equalsIgnoreCase("none")) {
       return FaultPlan.none();
     }
+    List<FaultPlan.FirstRequests> first = new ArrayList<>();
+    List<FaultPlan.Share> shares = new ArrayList<>();
+    Optional<Long> seed = Optional.empty();
     for (String raw : text.split(",", -1)) {
-      String entry = raw.strip().toLowerCase(Locale.ROOT);
-      Matcher parts = ENTRY.matcher(entry);
+      Matcher parts = ENTRY.matcher(raw.strip().toLowerCase(Locale.ROOT));
       if (!parts.matches()) {
         throw new IllegalArgumentException(in(raw) + "an entry is FAULT=REACH[:TIME] or seed=N, e.g. 503=5% or slow=2%:3s");
       }
       String name = parts.group(1).strip();
       String reach = parts.group(2).strip();
+      Optional<String> time = Optional.ofNullable(parts.group(3)).map(String::strip);
       if (name.equals("seed")) {
-        if (seed.isPresent() || parts.group(3) != null) {
+        if (seed.isPresent() || time.isPresent()) {
           throw new IllegalArgumentException(in(raw) + "seed is given once, as seed=N");
         }
         seed = Optional.of(seed(raw, reach));
-        continue;
-      }
-      FaultKind kind = FaultKind.bySpecName(name).orElseThrow(() -> new IllegalArgumentException(
-          in(raw) + "unknown fault '" + name + "'; one of " + FaultKind.specNames()));
-      Fault fault = fault(raw, kind, Optional.ofNullable(parts.group(3)).map(String::strip));
-      Matcher count = FIRST.matcher(reach);
-      Matcher percent = PERCENT.matcher(reach);
-      if (count.matches()) {
-        long n = Long.parseLong(count.group(1));
-        if (n < 1) {
-          throw new IllegalArgumentException(in(raw) + "firstN counts 1 or more requests");
-        }
-        first.add(new FaultPlan.FirstRequests(fault, n));
-      } else if (percent.matches()) {
-        BigDecimal share = new BigDecimal(percent.group(1));
-        if (share.signum() <= 0 || share.compareTo(BigDecimal.valueOf(100)) > 0) {
-          throw new IllegalArgumentException(in(raw) + "a share is over 0% and at most 100%");
-        }
-        if (!shared.add(kind)) {
-          throw new IllegalArgumentException(in(raw) + kind.specName() + " has a share already; give it once");
-        }
-        shares.add(new FaultPlan.Share(fault, share.doubleValue()));
       } else {
-        throw new IllegalArgumentException(in(raw) + REACH_RULE);
+        Fault fault = fault(raw, name, time);
+        reach(raw, fault, reach, first, shares);
       }
-    }
-    double total = shares.stream().mapToDouble(FaultPlan.Share::percent).sum();
-    if (total > 100 + 1e-9) {
-      throw new IllegalArgumentException("the shares add up to " + formatPercent(total) + ", more than 100%");
     }
     return new FaultPlan(first, shares, seed.orElse(0L));
   }
 
-  private static Fault fault(String raw, FaultKind kind, Optional<String> time) {
+  /** Adds the entry to the first requests or to the shares, as its reach says. */
+  private static void reach(String raw, Fault fault, String reach, List<FaultPlan.FirstRequests> first,
+      List<FaultPlan.Share> shares) {
+    Matcher count = FIRST.matcher(reach);
+    Matcher percent = PERCENT.matcher(reach);
+    if (count.matches()) {
+      long n = Long.parseLong(count.group(1));
+      if (n < 1) {
+        throw new IllegalArgumentException(in(raw) + "firstN counts 1 or more requests");
+      }
+      first.add(new FaultPlan.FirstRequests(fault, n));
+    } else if (percent.matches()) {
+      BigDecimal share = new BigDecimal(percent.group(1));
+      if (fault.kind() == FaultKind.NONE) {
+        throw new IllegalArgumentException(in(raw) + "ok takes firstN only: the requests no share fails are ok");
+      }
+      if (share.signum() <= 0 || share.compareTo(BigDecimal.valueOf(100)) > 0) {
+        throw new IllegalArgumentException(in(raw) + "a share is over 0% and at most 100%");
+      }
+      if (shares.stream().anyMatch(s -> s.fault().kind() == fault.kind())) {
+        throw new IllegalArgumentException(in(raw) + fault.kind().specName() + " has a share already; give it once");
+      }
+      shares.add(new FaultPlan.Share(fault, share.doubleValue()));
+    } else {
+      throw new IllegalArgumentException(in(raw) + "the reach must be a share such as 5% or a count such as first3");
+    }
+  }
+
+  private static Fault fault(String raw, String name, Optional<String> time) {
+    FaultKind kind = FaultKind.bySpecName(name).orElseThrow(() -> new IllegalArgumentException(
+        in(raw) + "unknown fault '" + name + "'; one of " + FaultKind.specNames()));
     if (time.isEmpty()) {
       return Fault.of(kind);
     }

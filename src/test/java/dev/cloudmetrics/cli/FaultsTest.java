@@ -141,6 +141,20 @@ class FaultsTest {
   }
 
   @Test
+  void okLetsTheFirstRunThroughAndALastingFaultHitsTheNext() {
+    String expected = faultFree(Command.CDN);
+    try (Emulator emulator = emulator("ok=first1,503=100%")) {
+      CliRun.Result first = run(Command.CDN, emulator, "--retries", "0");
+      CliRun.Result second = run(Command.CDN, emulator, "--retries", "0");
+
+      assertEquals(0, first.exitCode(), first.err());
+      assertEquals(expected, first.out());
+      assertEquals(ExitCode.SERVICE_FAILED, second.exitCode(), second.err());
+      assertTrue(second.err().startsWith("cloudmetrics: ServiceUnavailable: "), second.err());
+    }
+  }
+
+  @Test
   void aResetOrCutBodySaysHowOftenItWasTried() {
     try (Emulator emulator = emulator("reset=first2,truncate=first1")) {
       CliRun.Result result = run(Command.CDN, emulator, "--retries", "2");
@@ -155,7 +169,7 @@ class FaultsTest {
   @CsvSource(delimiter = '|', value = {
       "503=10            | in '503=10': the reach must be a share such as 5% or a count such as first3",
       "503=60%,reset=50% | the shares add up to 110%, more than 100%",
-      "teapot=5%         | in 'teapot=5%': unknown fault 'teapot'; one of 429, 500, 502, 503, 504, html502, reset, truncate, slow"})
+      "teapot=5%         | in 'teapot=5%': unknown fault 'teapot'; one of ok, 429, 500, 502, 503, 504, html502, reset, truncate, slow"})
   void aBadSpecIsExitTwoNamingTheFlagTheValueAndTheRule(String spec, String rule) {
     CliRun.Result result = new CliRun(CLOCK, Map.of(), home).run("emulator", "--port", "0", "--faults", spec);
 

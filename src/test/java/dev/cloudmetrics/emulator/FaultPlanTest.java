@@ -46,6 +46,7 @@ class FaultPlanTest {
       "none",
       "503=100%,seed=0",
       "429=first2:0s,500=first1,reset=12.5%,slow=3%:250ms,seed=-4",
+      "ok=first3,503=100%,seed=0",
       "502=1%,504=2%,html502=3%,truncate=4%,429=5%:2m,seed=99"})
   void aPlanWritesTheSpecItWasReadFrom(String spec) {
     FaultPlan plan = FaultPlan.parse(spec);
@@ -65,6 +66,17 @@ class FaultPlanTest {
 
     assertEquals(List.of(Optional.of(Fault.of(FaultKind.UNAVAILABLE)), Optional.of(Fault.of(FaultKind.UNAVAILABLE)),
         Optional.of(Fault.of(FaultKind.RESET)), Optional.empty(), Optional.empty()), firstFaults(plan, 5));
+  }
+
+  @Test
+  void okRequestsComeFirstThenTheFaultsAfterThem() {
+    FaultPlan plan = FaultPlan.first(2, Fault.of(FaultKind.NONE)).thenFirst(1, Fault.of(FaultKind.RESET));
+
+    assertEquals(FaultPlan.parse("ok=first2,reset=first1"), plan);
+    assertEquals(List.of(Optional.empty(), Optional.empty(), Optional.of(Fault.of(FaultKind.RESET)), Optional.empty()),
+        firstFaults(plan, 4));
+    assertEquals(List.of(Optional.empty(), Optional.of(Fault.of(FaultKind.UNAVAILABLE))),
+        firstFaults(FaultPlan.parse("ok=first1,503=100%"), 2));
   }
 
   @Test
@@ -106,7 +118,8 @@ class FaultPlanTest {
       "503=0%                      | in '503=0%': a share is over 0% and at most 100%",
       "503=101%                    | in '503=101%': a share is over 0% and at most 100%",
       "503=first0                  | in '503=first0': firstN counts 1 or more requests",
-      "404=5%                      | in '404=5%': unknown fault '404'; one of 429, 500, 502, 503, 504, html502, reset, truncate, slow",
+      "404=5%                      | in '404=5%': unknown fault '404'; one of ok, 429, 500, 502, 503, 504, html502, reset, truncate, slow",
+      "ok=5%                       | in 'ok=5%': ok takes firstN only: the requests no share fails are ok",
       "503=5%:3s                   | in '503=5%:3s': only 429 (its Retry-After) and slow (its delay) take a :TIME",
       "slow=5%:3                   | in 'slow=5%:3': TIME is a number with ms, s or m, e.g. 500ms or 3s",
       "slow=5%:0s                  | in 'slow=5%:0s': the delay of slow must be longer than zero",
