@@ -114,7 +114,9 @@ public final class LineChart {
     String indent = " ".repeat(labelWidth + 1);
     out.append(indent).append('└').append(axis).append('\n');
     out.append(indent).append(' ').append(new String(labels).stripTrailing()).append('\n');
-    out.append(indent).append(' ').append(times.range()).append('\n');
+    // Under the plot where it fits, from the left edge where it does not.
+    String range = times.range();
+    out.append(range.length() <= width ? indent + " " : "").append(range).append('\n');
   }
 
   private static void appendLegend(StringBuilder out, List<SeriesSummary> summaries, TimeAxis times, boolean colour) {

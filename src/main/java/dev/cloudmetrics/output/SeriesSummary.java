@@ -7,7 +7,7 @@ import java.time.Instant;
 /** One series at a glance: its name, its peak and the first time it was reached, and its average. */
 record SeriesSummary(String name, BigDecimal peak, Instant peakTime, BigDecimal average, int points) {
 
-  /** The average as text: one decimal more than the most precise value, without trailing zeros. */
+  /** The average as text: rounded half up to one decimal more than the most precise value, without trailing zeros. */
   String averageText() {
     return average.signum() == 0 ? "0" : average.stripTrailingZeros().toPlainString();
   }
@@ -36,7 +36,7 @@ record SeriesSummary(String name, BigDecimal peak, Instant peakTime, BigDecimal 
     }
 
     SeriesSummary build() {
-      BigDecimal average = sum.divide(BigDecimal.valueOf(points), scale + 1, RoundingMode.HALF_EVEN);
+      BigDecimal average = sum.divide(BigDecimal.valueOf(points), scale + 1, RoundingMode.HALF_UP);
       return new SeriesSummary(name, peak, peakTime, average, points);
     }
   }

@@ -58,9 +58,12 @@ final class TimeAxis {
     throw new IllegalStateException("unreachable: the last interval always fits");
   }
 
-  /** The whole range in the zone, e.g. {@code 2024-05-20 10:00 to 2024-05-20 11:00 (Asia/Shanghai)}. */
+  /** The whole range in the zone, e.g. {@code 2024-05-20 10:00 to 11:00 (Asia/Shanghai)}; the date once when it is one day. */
   String range() {
-    return at(from) + " to " + at(to) + " (" + zone.getId() + ")";
+    String end = at(to);
+    String start = at(from);
+    boolean oneDay = start.substring(0, 10).equals(end.substring(0, 10));
+    return start + " to " + (oneDay ? end.substring(11) : end) + " (" + zone.getId() + ")";
   }
 
   /** One time in the format of {@link #range()}, e.g. {@code 2024-05-20 10:05}. */

@@ -4,12 +4,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The value axis of a chart: {@code rows} rows from {@code base} up in steps of 1, 2 or 5 times a
- * power of ten, the smallest such step that fits every value; labels shortened to {@code k} or
+ * The value axis of a chart: {@code rows} rows from {@code base} up in steps of 1, 2, 2.5 or 5 times
+ * a power of ten, the smallest such step that fits every value; labels shortened to {@code k} or
  * {@code M} when the numbers get long.
  */
 final class ValueAxis {
-  private static final int[] MANTISSAS = {1, 2, 5};
+  private static final BigDecimal[] MANTISSAS = {
+      BigDecimal.ONE, BigDecimal.valueOf(2), new BigDecimal("2.5"), BigDecimal.valueOf(5)};
   private static final BigDecimal THOUSAND = BigDecimal.valueOf(1_000);
   private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
@@ -40,9 +41,9 @@ final class ValueAxis {
     BigDecimal raw = high.subtract(low).divide(BigDecimal.valueOf(rows - 1L), 12, RoundingMode.CEILING);
     int exponent = raw.precision() - raw.scale() - 1;
     for (int power = exponent; ; power++) {
-      for (int mantissa : MANTISSAS) {
-        BigDecimal step = BigDecimal.valueOf(mantissa).scaleByPowerOfTen(power).stripTrailingZeros();
-        if (wholeNumbers && step.compareTo(BigDecimal.ONE) < 0) {
+      for (BigDecimal mantissa : MANTISSAS) {
+        BigDecimal step = mantissa.scaleByPowerOfTen(power).stripTrailingZeros();
+        if (wholeNumbers && step.scale() > 0) {
           continue;
         }
         BigDecimal base = low.divide(step, 0, RoundingMode.FLOOR).multiply(step);
@@ -66,6 +67,9 @@ final class ValueAxis {
   /** The label of a row, e.g. {@code 1200}, {@code 12.5} or {@code 40k}. */
   String label(int row) {
     BigDecimal value = base.add(step.multiply(BigDecimal.valueOf(row)));
+    if (value.signum() == 0) {
+      return "0";
+    }
     BigDecimal top = base.add(step.multiply(BigDecimal.valueOf(rows - 1L))).abs();
     if (top.compareTo(MILLION.multiply(BigDecimal.TEN)) >= 0 && step.compareTo(MILLION.divide(BigDecimal.TEN)) >= 0) {
       return plain(value.divide(MILLION)) + "M";
@@ -77,6 +81,6 @@ final class ValueAxis {
   }
 
   private static String plain(BigDecimal value) {
-    return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+    return value.stripTrailingZeros().toPlainString();
   }
 }
