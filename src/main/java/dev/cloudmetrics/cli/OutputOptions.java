@@ -46,7 +46,7 @@ final class OutputOptions {
 
   @Option(names = "--time-format", paramLabel = "TF", converter = TimeFormatConverter.class,
       completionCandidates = TimeFormatConverter.Candidates.class,
-      description = "CSV and table: iso (default: 2024-05-20T10:00:00+08:00), local (2024-05-20 10:00:00 in --tz, "
+      description = "CSV and table: iso (default, with the offset), local (yyyy-MM-dd HH:mm:ss in --tz, "
           + "which spreadsheets read as a date) or epoch (seconds).")
   TimeFormat timeFormat;
 

@@ -19,12 +19,12 @@ import java.util.regex.Pattern;
  * strings and booleans are refused, since we only write floats; a timestamp of digits (ns); no
  * line break inside a line.
  */
-final class InfluxLines {
+public final class InfluxLines {
   private static final Pattern FLOAT = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
   private static final Pattern TIMESTAMP = Pattern.compile("-?\\d{1,19}");
 
   /** One point, its escapes undone. */
-  record Point(String measurement, Map<String, String> tags, Map<String, Double> fields, OptionalLong timestamp) {}
+  public record Point(String measurement, Map<String, String> tags, Map<String, Double> fields, OptionalLong timestamp) {}
 
   private final String line;
   private int position;
@@ -34,7 +34,7 @@ final class InfluxLines {
   }
 
   /** Reads every line; throws {@link IllegalArgumentException} naming the line on any violation. */
-  static List<Point> parse(String text) {
+  public static List<Point> parse(String text) {
     if (!text.isEmpty() && !text.endsWith("\n")) {
       throw new IllegalArgumentException("the last line does not end with a line feed");
     }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * quotes with only {@code \\}, {@code \"} and {@code \n} escapes; a value Go's ParseFloat reads (or
  * NaN, +Inf, -Inf); an optional integer timestamp in ms; a family's lines together; no label set twice.
  */
-final class PrometheusExposition {
+public final class PrometheusExposition {
   private static final Pattern METRIC_NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
   private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
   private static final Pattern FLOAT = Pattern.compile(
@@ -30,17 +30,17 @@ final class PrometheusExposition {
   private static final Set<String> TYPES = Set.of("counter", "gauge", "histogram", "summary", "untyped");
 
   /** One sample line, its escapes undone. */
-  record Sample(String metric, Map<String, String> labels, double value, Optional<Long> timestamp) {}
+  public record Sample(String metric, Map<String, String> labels, double value, Optional<Long> timestamp) {}
 
   /** A metric family: its HELP text (unescaped), its TYPE, its samples in order. */
-  record Family(String name, Optional<String> help, Optional<String> type, List<Sample> samples) {}
+  public record Family(String name, Optional<String> help, Optional<String> type, List<Sample> samples) {}
 
   private final Map<String, Family> families = new LinkedHashMap<>();
 
   private PrometheusExposition() {}
 
   /** Reads a whole exposition; throws {@link IllegalArgumentException} naming the line on any violation. */
-  static Map<String, Family> parse(String text) {
+  public static Map<String, Family> parse(String text) {
     if (!text.isEmpty() && !text.endsWith("\n")) {
       throw new IllegalArgumentException("the last line does not end with a line feed");
     }
