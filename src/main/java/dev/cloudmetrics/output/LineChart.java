@@ -19,8 +19,8 @@ import java.util.TreeMap;
  * the rows seen so far can redraw the chart as often as it likes.
  */
 public final class LineChart {
-  /** Rows of the plot; every other one is labelled, bottom and top included. */
-  static final int PLOT_ROWS = 11;
+  /** Rows of the plot at most; every other one is labelled, bottom and top included. */
+  static final int MAX_PLOT_ROWS = 11;
   private static final int MIN_PLOT_WIDTH = 10;
   // Horizontal, vertical, then corners: from below to the right, from the left down, from above to the right, from the left up.
   private static final String[] STYLES = {"─│╭╮╰╯", "━┃┏┓┗┛", "═║╔╗╚╝", "-|..''"};
@@ -45,7 +45,7 @@ public final class LineChart {
     }
     ValueAxis values = valueAxis(rows);
     int labelWidth = 0;
-    for (int row = 0; row < PLOT_ROWS; row += 2) {
+    for (int row = 0; row < values.rows(); row += 2) {
       labelWidth = Math.max(labelWidth, values.label(row).length());
     }
     int width = Math.max(MIN_PLOT_WIDTH, terminal.columns() - labelWidth - 2);
@@ -53,12 +53,12 @@ public final class LineChart {
     Instant to = rows.stream().map(Row::time).max(Instant::compareTo).orElseThrow();
     TimeAxis times = new TimeAxis(from, to, width, zone);
 
-    Plot plot = new Plot(PLOT_ROWS, width);
+    Plot plot = new Plot(values.rows(), width);
     int index = 0;
     for (NavigableMap<Instant, BigDecimal> points : series.values()) {
       plot.line(index++, columnValues(points, times), values);
     }
-    for (int row = PLOT_ROWS - 1; row >= 0; row--) {
+    for (int row = values.rows() - 1; row >= 0; row--) {
       boolean labelled = row % 2 == 0;
       String label = labelled ? values.label(row) : "";
       out.append(" ".repeat(labelWidth - label.length())).append(label).append(' ').append(labelled ? '┤' : '│');
@@ -74,7 +74,7 @@ public final class LineChart {
     BigDecimal min = rows.stream().map(Row::value).min(BigDecimal::compareTo).orElseThrow();
     BigDecimal max = rows.stream().map(Row::value).max(BigDecimal::compareTo).orElseThrow();
     boolean wholeNumbers = rows.stream().allMatch(row -> row.value().stripTrailingZeros().scale() <= 0);
-    return ValueAxis.fit(min, max, PLOT_ROWS, wholeNumbers);
+    return ValueAxis.fit(min, max, MAX_PLOT_ROWS, wholeNumbers);
   }
 
   /** The series' value in each column it spans: the peak where several points share a column, a straight line between points. */

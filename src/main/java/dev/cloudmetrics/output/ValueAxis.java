@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The value axis of a chart: {@code rows} rows from {@code base} up in steps of 1, 2, 2.5 or 5 times
+ * The value axis of a chart: rows from {@code base} up in steps of 1, 2, 2.5 or 5 times
  * a power of ten, the smallest such step that fits every value; labels shortened to {@code k} or
  * {@code M} when the numbers get long.
  */
@@ -24,7 +24,10 @@ final class ValueAxis {
     this.rows = rows;
   }
 
-  /** An axis of {@code rows} rows (at least 2) that holds every value from {@code min} to {@code max}. */
+  /**
+   * An axis of at most {@code rows} rows (an odd number, at least 3) that holds every value from
+   * {@code min} to {@code max}, with the finest step that fits and no more rows than it needs.
+   */
   static ValueAxis fit(BigDecimal min, BigDecimal max, int rows, boolean wholeNumbers) {
     BigDecimal low = min;
     BigDecimal high = max;
@@ -47,8 +50,10 @@ final class ValueAxis {
           continue;
         }
         BigDecimal base = low.divide(step, 0, RoundingMode.FLOOR).multiply(step);
-        if (base.add(step.multiply(BigDecimal.valueOf(rows - 1L))).compareTo(high) >= 0) {
-          return new ValueAxis(base, step, rows);
+        int top = high.subtract(base).divide(step, 0, RoundingMode.CEILING).intValue();
+        if (top <= rows - 1) {
+          // No empty rows above the highest value beyond the one that makes the top row a labelled (even) one.
+          return new ValueAxis(base, step, Math.max(2, top + top % 2) + 1);
         }
       }
     }
