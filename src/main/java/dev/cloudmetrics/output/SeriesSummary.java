@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 
 /** One series at a glance: its name, its peak and the first time it was reached, and its average. */
-record SeriesSummary(String name, BigDecimal peak, Instant peakTime, BigDecimal average, int points) {
+record SeriesSummary(String name, BigDecimal peak, Instant peakTime, BigDecimal average) {
 
   /** The average as text: rounded half up to one decimal more than the most precise value, without trailing zeros. */
   String averageText() {
@@ -37,7 +37,7 @@ record SeriesSummary(String name, BigDecimal peak, Instant peakTime, BigDecimal 
 
     SeriesSummary build() {
       BigDecimal average = sum.divide(BigDecimal.valueOf(points), scale + 1, RoundingMode.HALF_UP);
-      return new SeriesSummary(name, peak, peakTime, average, points);
+      return new SeriesSummary(name, peak, peakTime, average);
     }
   }
 }
