@@ -325,10 +325,12 @@ function _picocli_cloudmetrics_rtc_listrealtime() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-header' '--dry-run' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--sandbox'"
-  local arg_opts="'--app-id' '-i' '--indicator' '--start' '--end' '--last' '--region' '--endpoint' '-f' '--format' '-o' '--output' '--tz' '--retries' '--profile' '--config'"
+  local flag_opts="'--no-header' '--dry-run' '--bom' '--excel' '--timestamps' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--sandbox'"
+  local arg_opts="'--app-id' '-i' '--indicator' '--start' '--end' '--last' '--region' '--endpoint' '-f' '--format' '-o' '--output' '--tz' '--layout' '--time-format' '--retries' '--profile' '--config'"
   local REGION_option_args=("cn-north-1" "ap-singapore-1") # --region values
-  local FMT_option_args=("table" "csv" "json" "ndjson") # --format values
+  local FMT_option_args=("table" "csv" "json" "ndjson" "prometheus" "influx" "chart") # --format values
+  local LAYOUT_option_args=("long" "wide") # --layout values
+  local TF_option_args=("iso" "local" "epoch") # --time-format values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -370,6 +372,16 @@ function _picocli_cloudmetrics_rtc_listrealtime() {
     '--tz')
       return
       ;;
+    '--layout')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LAYOUT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--time-format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TF_option_args[@]}" ) )
+      return $?
+      ;;
     '--retries')
       return
       ;;
@@ -400,11 +412,13 @@ function _picocli_cloudmetrics_cdn_onlineusers() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--per-stream' '--no-header' '--dry-run' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--sandbox'"
-  local arg_opts="'-s' '--stream' '--streams-file' '--regions' '-g' '--granularity' '--result-type' '--start' '--end' '--last' '--signing-region' '--endpoint' '-f' '--format' '-o' '--output' '--tz' '--retries' '--profile' '--config'"
+  local flag_opts="'--per-stream' '--no-header' '--dry-run' '--bom' '--excel' '--timestamps' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--sandbox'"
+  local arg_opts="'-s' '--stream' '--streams-file' '--regions' '-g' '--granularity' '--result-type' '--start' '--end' '--last' '--signing-region' '--endpoint' '-f' '--format' '-o' '--output' '--tz' '--layout' '--time-format' '--retries' '--profile' '--config'"
   local CODECODE_option_args=("CN" "HK" "AS" "NA" "SA" "EU" "AU" "AF" "TW") # --regions values
   local G_option_args=("1m" "5m" "10m" "20m" "1h" "4h" "8h" "1d") # --granularity values
-  local FMT_option_args=("table" "csv" "json" "ndjson") # --format values
+  local FMT_option_args=("table" "csv" "json" "ndjson" "prometheus" "influx" "chart") # --format values
+  local LAYOUT_option_args=("long" "wide") # --layout values
+  local TF_option_args=("iso" "local" "epoch") # --time-format values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -456,6 +470,16 @@ function _picocli_cloudmetrics_cdn_onlineusers() {
       ;;
     '--tz')
       return
+      ;;
+    '--layout')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LAYOUT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--time-format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TF_option_args[@]}" ) )
+      return $?
       ;;
     '--retries')
       return
