@@ -17,9 +17,17 @@ public record Credentials(String accessKeyId, String secretAccessKey, Optional<S
     return new Credentials(accessKeyId, secretAccessKey, Optional.empty(), source);
   }
 
+  /** What stands in for a secret, whatever its length. */
+  public static final String MASK = "****";
+
   /** The key id with all but its first four characters masked, for messages and --dry-run. */
   public String maskedKeyId() {
-    return accessKeyId.length() <= 4 ? "****" : accessKeyId.substring(0, 4) + "****";
+    return maskKeyId(accessKeyId);
+  }
+
+  /** {@code keyId} with all but its first four characters masked ({@code AKLT****}). */
+  public static String maskKeyId(String keyId) {
+    return keyId.length() <= 4 ? MASK : keyId.substring(0, 4) + MASK;
   }
 
   @Override
