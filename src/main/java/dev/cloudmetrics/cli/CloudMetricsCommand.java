@@ -38,7 +38,7 @@ public final class CloudMetricsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "NAME",
-      description = "Profile of the config file to take credentials and option defaults from (also CLOUDMETRICS_PROFILE; default: default).")
+      description = "Profile of the config file for credentials and option defaults (also CLOUDMETRICS_PROFILE; else 'default').")
   String profile;
 
   @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",

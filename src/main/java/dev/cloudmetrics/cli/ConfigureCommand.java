@@ -22,22 +22,29 @@ import picocli.CommandLine.Spec;
     name = "configure",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    header = "Save access keys and option defaults in a profile of the config file.",
     description = {
-      "Set the access keys and option defaults of a profile (--profile NAME, else CLOUDMETRICS_PROFILE, else default)",
-      "in the config file, written with mode 0600; other profiles and comments are kept.",
-      "On a terminal it asks for the keys (secrets without echo), then rtc.region, cdn.signing-region, format, tz",
-      "and the endpoints: Enter keeps the value in [brackets], '-' removes it.",
-      "Otherwise it reads 'key = value' lines from stdin, the keys of a profile: volcengine_access_key,",
-      "volcengine_secret_key, volcengine_session_token, ksyun_access_key, ksyun_secret_key, or an option",
-      "default: the option's long name (format, tz, regions), or qualified by its command (rtc.region,",
-      "cdn.online-users.granularity). 'key =' removes the key; keys not given stay as they are."
+      "Writes the profile named by --profile (else CLOUDMETRICS_PROFILE, else",
+      "'default') with mode 0600, keeping other profiles and comments.",
+      "",
+      "On a terminal it asks for the access keys (secrets without echo), then",
+      "rtc.region, cdn.signing-region, format, tz and the endpoints: Enter keeps",
+      "the value in [brackets], '-' removes it.",
+      "",
+      "Otherwise it reads 'key = value' lines from stdin: volcengine_access_key,",
+      "volcengine_secret_key, volcengine_session_token, ksyun_access_key,",
+      "ksyun_secret_key, or an option default keyed by the option's long name",
+      "(format, tz, regions) or by its command and name (rtc.region,",
+      "cdn.online-users.granularity; the most specific key wins). 'key =' removes",
+      "a key; keys not given stay as they are. 'configure list' shows every key."
     },
     subcommands = ConfigureListCommand.class,
     footerHeading = "%nExamples:%n",
     footer = {
       "  cloudmetrics configure",
       "  cloudmetrics configure --profile staging",
-      "  printf 'ksyun_access_key = %s\\nksyun_secret_key = %s\\nformat = csv\\n' \"$AK\" \"$SK\" | cloudmetrics configure",
+      "  printf 'format = csv\\ntz = Asia/Shanghai\\n' | cloudmetrics configure",
+      "  cloudmetrics configure --profile ci < answers.txt",
       "  cloudmetrics configure list"
     })
 final class ConfigureCommand implements Callable<Integer> {

@@ -16,10 +16,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
+    header = "Show every effective setting and where it comes from.",
     description = {
-      "Show every effective setting and where it comes from: flag, env, profile NAME (with the key and line)",
-      "or default. Access keys are masked (AKLT****), secrets never shown. A flag given on the command line",
-      "of a command beats all of these."
+      "Sources: flag, env, profile NAME (with the key and its line) or default.",
+      "Access keys are masked (AKLT****); secrets are never shown. A flag given",
+      "to a command beats every one of these."
     },
     footerHeading = "%nExamples:%n",
     footer = {"  cloudmetrics configure list", "  cloudmetrics --profile staging configure list"})
