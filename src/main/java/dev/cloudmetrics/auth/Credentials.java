@@ -12,7 +12,7 @@ public record Credentials(String accessKeyId, String secretAccessKey, Optional<S
     Objects.requireNonNull(source, "source");
   }
 
-  /** Long-term credentials from {@code source} (e.g. "environment", "profile default"). */
+  /** Long-term credentials from {@code source} (e.g. "env KSYUN_ACCESS_KEY", "profile default"). */
   public static Credentials of(String accessKeyId, String secretAccessKey, String source) {
     return new Credentials(accessKeyId, secretAccessKey, Optional.empty(), source);
   }

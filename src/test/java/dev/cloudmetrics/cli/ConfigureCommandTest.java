@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code configure} through stdin and {@code configure list}, run as a user would. */
 class ConfigureCommandTest {
@@ -50,6 +52,16 @@ class ConfigureCommandTest {
     Files.writeString(config(), text);
     Files.setPosixFilePermissions(config(), PosixFilePermissions.fromString("rw-------"));
     return config();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"configure", "configure list"})
+  void bothCommandsHaveHelpWithExamples(String command) {
+    CliRun.Result result = cli().run((command + " --help").split(" "));
+
+    assertEquals(0, result.exitCode(), result.err());
+    assertTrue(result.out().contains("Usage: cloudmetrics " + command), result.out());
+    assertTrue(result.out().contains("Examples:"), result.out());
   }
 
   @Test
