@@ -28,14 +28,14 @@ public final class ProfileWriter {
     try {
       List<String> lines = Files.exists(path) ? Files.readAllLines(path, StandardCharsets.UTF_8) : List.of();
       ConfigFile.parse(path, lines); // refuse to rewrite what cannot be read back
-      PrivateFile.replace(path, String.join("\n", edit(lines, profile, changes)) + "\n");
+      PrivateFile.replace(path, String.join("\n", edit(path, lines, profile, changes)) + "\n");
     } catch (IOException e) {
       throw new InvalidInputException("cannot write the config file " + path + " (" + e.getMessage() + ")");
     }
   }
 
-  /** The lines of a config file after the changes; {@code lines} must parse. */
-  static List<String> edit(List<String> lines, String profile, Map<String, Optional<String>> changes) {
+  /** The lines of the config file {@code path} after the changes; {@code lines} must parse. */
+  static List<String> edit(Path path, List<String> lines, String profile, Map<String, Optional<String>> changes) {
     Map<String, Optional<String>> pending = new LinkedHashMap<>();
     changes.forEach((key, value) -> pending.put(key.toLowerCase(Locale.ROOT), value));
     List<String> result = new ArrayList<>();
@@ -45,7 +45,7 @@ public final class ProfileWriter {
       String line = lines.get(i);
       String stripped = line.strip();
       if (stripped.startsWith("[")) {
-        inProfile = ConfigFile.sectionName(Path.of(""), i + 1, stripped).equals(profile);
+        inProfile = ConfigFile.sectionName(path, i + 1, stripped).equals(profile);
         if (inProfile) {
           endOfProfile = result.size() + 1;
         }

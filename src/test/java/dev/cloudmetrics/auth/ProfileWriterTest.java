@@ -44,7 +44,7 @@ class ProfileWriterTest {
 
   @Test
   void changesOneProfileInPlaceAndKeepsOtherProfilesAndComments() {
-    List<String> edited = ProfileWriter.edit(FILE.lines().toList(), "default",
+    List<String> edited = ProfileWriter.edit(directory.resolve("config"), FILE.lines().toList(), "default",
         changes("ksyun_secret_key", "new-secret", "format", null, "tz", "Asia/Shanghai"));
 
     assertEquals("""
@@ -63,7 +63,7 @@ class ProfileWriterTest {
 
   @Test
   void aNewProfileIsAppendedAsProfileName() {
-    List<String> edited = ProfileWriter.edit(FILE.lines().toList(), "prod", changes("rtc.region", "ap-singapore-1"));
+    List<String> edited = ProfileWriter.edit(directory.resolve("config"), FILE.lines().toList(), "prod", changes("rtc.region", "ap-singapore-1"));
 
     assertEquals(FILE + "\n[profile prod]\nrtc.region = ap-singapore-1\n", String.join("\n", edited) + "\n");
   }
