@@ -168,4 +168,20 @@ class ProfileDefaultsTest {
         result.err().lines().toList());
     assertFalse(result.err().contains("c2VjcmV0"));
   }
+
+  @Test
+  void aProfilesLastGivesWayToATypedStartButATypedLastStillClashes() throws IOException {
+    config("[default]\n" + KSYUN_KEYS + "last = 2h\n");
+
+    CliRun.Result typedWindow = run(Map.of(), onlineUsers("-f", "csv"));
+    CliRun.Result both = run(Map.of(), onlineUsers("-f", "csv", "--last", "1h"));
+    CliRun.Result profileWindow = run(Map.of(), "cdn", "online-users", "--endpoint", emulator.baseUri().toString(),
+        "-s", STREAM, "-f", "csv", "-g", "1h", "--tz", "Asia/Shanghai");
+
+    assertEquals(0, typedWindow.exitCode(), typedWindow.err());
+    assertEquals(1 + 25, typedWindow.out().lines().count(), typedWindow.out()); // 08:00 .. 10:00 in 5-minute buckets
+    assertEquals(ExitCode.INVALID_INPUT, both.exitCode(), both.err());
+    assertEquals(0, profileWindow.exitCode(), profileWindow.err());
+    assertEquals(1 + 3, profileWindow.out().lines().count(), profileWindow.out()); // 10:00, 11:00, 12:00
+  }
 }
