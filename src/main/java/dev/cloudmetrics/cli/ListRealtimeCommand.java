@@ -111,7 +111,7 @@ final class ListRealtimeCommand implements Callable<Integer> {
   }
 
   private int watch(RealtimeClient client, RealtimePlan plan, CliEnvironment environment) throws IOException {
-    GrowingOutput growing = output.growing(RealtimeClient.SCHEMA, environment);
+    GrowingOutput growing = output.growing(RealtimeClient.SCHEMA, plan.query().window().span(), environment);
     RealtimeWatch watching = new RealtimeWatch(client, environment.clock(), environment.sleeper(), output.zone(),
         notice -> Notices.print(List.of(notice), environment));
     CtrlC.interrupts(() -> {

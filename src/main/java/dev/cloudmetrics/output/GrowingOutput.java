@@ -8,89 +8,130 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Output that grows batch by batch for as long as a watch runs: on a stream, flushed after each
- * batch; in an --output file, replaced after each batch by its previous content plus the batch, so
- * that it always holds whole batches and is never half written. The header comes with the first
- * batch only, so the result is one valid CSV, or one table whose columns line up from batch to batch
- * while the values keep their width; JSON, one document, cannot grow and is refused.
+ * Output that grows batch by batch for as long as a watch runs. CSV, table, NDJSON and Influx
+ * append each batch: the header and byte-order mark come with the first only, so the result is one
+ * valid CSV, or one table whose columns line up from batch to batch while the values keep their
+ * width. Prometheus and the chart show a state, so each batch redraws it from the rows of the last
+ * {@code span}, on a terminal over the previous one. An --output file is replaced after each batch
+ * by its new content, so that it always holds whole batches and is never half written. JSON (one
+ * document) and the wide layout (whose columns come from all rows at once) cannot grow and are refused.
  */
 public final class GrowingOutput {
+  private static final String CLEAR_SCREEN = "\u001b[H\u001b[2J";
+
   private final RowSchema schema;
   private final RenderOptions options;
+  private final boolean redraw;
+  private final Duration span;
   private final Optional<Writer> stream;
+  private final boolean terminal;
   private final Optional<Path> file;
+  private final List<Row> shown = new ArrayList<>();
   private boolean started;
 
-  private GrowingOutput(RowSchema schema, RenderOptions options, Optional<Writer> stream, Optional<Path> file) {
+  private GrowingOutput(RowSchema schema, RenderOptions options, Duration span, Optional<Writer> stream,
+      boolean terminal, Optional<Path> file) {
     if (options.format() == OutputFormat.JSON) {
       throw new InvalidInputException("--watch cannot write -f json, one document that would never end; "
           + "use -f ndjson (one JSON object per line)");
     }
+    if (options.layout() == Layout.WIDE) {
+      throw new InvalidInputException("--watch cannot write --layout wide, whose columns come from all rows at once; "
+          + "use the long layout");
+    }
     this.schema = schema;
     this.options = options;
+    this.redraw = options.format() == OutputFormat.PROMETHEUS || options.format() == OutputFormat.CHART;
+    this.span = span;
     this.stream = stream;
+    this.terminal = terminal;
     this.file = file;
   }
 
-  /** Batches written to {@code out}, flushed after each; it is never closed. */
-  public static GrowingOutput toStream(RowSchema schema, RenderOptions options, Writer out) {
-    return new GrowingOutput(schema, options, Optional.of(out), Optional.empty());
+  /**
+   * Batches written to {@code out}, flushed after each; it is never closed.
+   *
+   * @param span how far back a redrawn format (prometheus, chart) shows
+   * @param terminal whether {@code out} is a terminal, where a redraw replaces what was there
+   */
+  public static GrowingOutput toStream(RowSchema schema, RenderOptions options, Duration span, Writer out,
+      boolean terminal) {
+    return new GrowingOutput(schema, options, span, Optional.of(out), terminal, Optional.empty());
   }
 
   /** Batches collected in {@code target}; refuses a target that {@link AtomicFileOutput} could not write. */
-  public static GrowingOutput toFile(RowSchema schema, RenderOptions options, Path target) throws IOException {
-    GrowingOutput output = new GrowingOutput(schema, options, Optional.empty(), Optional.of(target));
+  public static GrowingOutput toFile(RowSchema schema, RenderOptions options, Duration span, Path target)
+      throws IOException {
+    GrowingOutput output = new GrowingOutput(schema, options, span, Optional.empty(), false, Optional.of(target));
     AtomicFileOutput.open(target).close();
     return output;
   }
 
-  /** Writes one batch (on a stream or for the first batch, also when it holds no rows: the header). */
+  /** Writes one batch, in time order; the first also when it holds no rows (a header, an empty chart). */
   public void append(List<Row> rows) throws IOException {
-    if (stream.isPresent()) {
-      render(rows, stream.get());
-      return;
-    }
     if (started && rows.isEmpty()) {
       return;
     }
-    Path target = file.orElseThrow();
-    try (AtomicFileOutput next = AtomicFileOutput.open(target)) {
-      if (started && Files.exists(target)) {
-        try (Reader previous = Files.newBufferedReader(target, StandardCharsets.UTF_8)) {
-          previous.transferTo(next.writer());
-        }
-      }
-      render(rows, next.writer());
-      next.commit();
-    }
-  }
-
-  private void render(List<Row> rows, Writer out) throws IOException {
-    if (!started || !options.header()) {
-      renderBatch(rows, options, out);
-    } else if (options.format() == OutputFormat.TABLE) {
-      // Laid out with the header, which is then dropped, so that the columns line up with the first batch's.
-      StringWriter table = new StringWriter();
-      renderBatch(rows, options, table);
-      String text = table.toString();
-      out.write(text, text.indexOf('\n') + 1, text.length() - text.indexOf('\n') - 1);
-      out.flush();
+    String text = redraw ? rendered(keep(rows), options) : appended(rows);
+    if (stream.isPresent()) {
+      stream.get().write(redraw && terminal ? CLEAR_SCREEN + text : text);
+      stream.get().flush();
     } else {
-      renderBatch(rows, new RenderOptions(options.format(), false, options.zone()), out);
+      Path target = file.orElseThrow();
+      try (AtomicFileOutput next = AtomicFileOutput.open(target)) {
+        if (!redraw && started && Files.exists(target)) {
+          try (Reader previous = Files.newBufferedReader(target, StandardCharsets.UTF_8)) {
+            previous.transferTo(next.writer());
+          }
+        }
+        next.writer().write(text);
+        next.commit();
+      }
     }
     started = true;
   }
 
-  private void renderBatch(List<Row> rows, RenderOptions batch, Writer out) throws IOException {
-    RowSink sink = Renderers.create(batch, out);
+  /** What a redraw shows: the rows of the last span, this batch's included. */
+  private List<Row> keep(List<Row> rows) {
+    shown.addAll(rows);
+    if (!shown.isEmpty()) {
+      Instant oldest = shown.get(shown.size() - 1).time().minus(span);
+      shown.removeIf(row -> !row.time().isAfter(oldest));
+    }
+    return shown;
+  }
+
+  /** The batch as it continues what was written before: without header and byte-order mark after the first. */
+  private String appended(List<Row> rows) throws IOException {
+    if (!started || !options.header() && !options.bom()) {
+      return rendered(rows, options);
+    }
+    if (options.format() == OutputFormat.TABLE) {
+      // Laid out with the header, which is then dropped, so that the columns line up with the first batch's.
+      String table = rendered(rows, options);
+      return table.substring(table.indexOf('\n') + 1);
+    }
+    return rendered(rows, new RenderOptions(options.format(), false, options.zone(), options.layout(),
+        options.timeFormat(), false, options.sampleTimestamps(), options.terminal()));
+  }
+
+  private String rendered(List<Row> rows, RenderOptions batch) throws IOException {
+    StringWriter out = new StringWriter();
+    // A table's summary would sum up one poll only; a watch is about the rows.
+    RowSink sink = batch.format() == OutputFormat.TABLE ? new TableRenderer(out, batch, false)
+        : Renderers.create(batch, out);
     sink.begin(schema);
     for (Row row : rows) {
       sink.accept(row);
     }
     sink.end();
+    return out.toString();
   }
 }
