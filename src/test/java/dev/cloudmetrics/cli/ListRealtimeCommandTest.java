@@ -229,6 +229,7 @@ class ListRealtimeCommandTest {
         Arguments.of(List.of("--app-id", "app1", "--watch", "--end", "now"), "--end 'now'"),
         Arguments.of(List.of("--app-id", "app1", "--watch", "--include-incomplete"), "--include-incomplete"),
         Arguments.of(List.of("--app-id", "app1", "--watch", "-f", "json"), "-f ndjson"),
+        Arguments.of(List.of("--app-id", "app1", "--watch", "-f", "csv", "--layout", "wide"), "--layout wide"),
         Arguments.of(List.of("--app-id", "app1", "--rate", "0"), "--rate '0'"),
         Arguments.of(List.of("--app-id", "app1", "--rate", "-1.5"), "--rate '-1.5'"));
   }

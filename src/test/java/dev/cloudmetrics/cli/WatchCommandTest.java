@@ -69,11 +69,15 @@ class WatchCommandTest {
   }
 
   Run run(SimulatedTime time, String... args) {
+    return run(time, false, args);
+  }
+
+  Run run(SimulatedTime time, boolean terminal, String... args) {
     TimedLines out = new TimedLines(time);
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     CliEnvironment environment = new CliEnvironment(time, ListRealtimeCommandTest.credentials(
         DemoCredentials.VOLCENGINE.secretAccessKey()), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), InputStream.nullInputStream(), false, home, time);
+        new PrintStream(err, true, StandardCharsets.UTF_8), InputStream.nullInputStream(), terminal, home, time);
     int code = Main.run(environment, args);
     return new Run(code, out.lines, out.writtenAt, err.toString(StandardCharsets.UTF_8));
   }
@@ -171,6 +175,77 @@ class WatchCommandTest {
       assertTrue(table.lines().stream().allMatch(l -> l.length() == table.lines().get(0).length()), table.lines().toString());
       assertSameLines(expected, table.lines().stream().skip(1).map(l -> String.join(",", l.split(" +"))).toList());
       assertCompleteWhenWritten(table);
+    }
+  }
+
+  @Test
+  void influxAppendsALinePerPointAndCsvHasItsByteOrderMarkOnce() {
+    SimulatedTime influxTime = new SimulatedTime(START, START.plus(Duration.ofMinutes(3)));
+    SimulatedTime csvTime = new SimulatedTime(START, START.plus(Duration.ofMinutes(3)));
+    try (Emulator emulator = Emulator.start(new EmulatorOptions(0, influxTime, 0, false))) {
+      Run influx = run(influxTime, watch(emulator.baseUri().toString(), "--app-id", "app1", "--last", "2m", "-f",
+          "influx", "--rate", "50"));
+
+      assertEquals(ExitCode.INTERRUPTED, influx.exitCode(), influx.err());
+      List<String> expected = new ArrayList<>();
+      for (Instant bucket = beijing("11:58:00"); !bucket.isAfter(beijing("12:02:00")); bucket = bucket.plusSeconds(30)) {
+        for (String indicator : INDICATORS) {
+          expected.add("cloudmetrics_rtc,app_id=app1,indicator=" + indicator + " value="
+              + SyntheticData.rtcValue("app1", indicator, bucket) + " " + bucket.getEpochSecond() + "000000000");
+        }
+      }
+      assertSameLines(expected, influx.lines());
+    }
+    try (Emulator emulator = Emulator.start(new EmulatorOptions(0, csvTime, 0, false))) {
+      Run csv = run(csvTime, watch(emulator.baseUri().toString(), "--app-id", "app1", "--last", "2m", "-f", "csv",
+          "--bom", "--rate", "50"));
+
+      assertEquals(ExitCode.INTERRUPTED, csv.exitCode(), csv.err());
+      List<String> expected = new ArrayList<>(List.of("\uFEFFtime,app_id,indicator,value"));
+      expected.addAll(csvRows(List.of("app1"), beijing("11:58:00"), beijing("12:02:00")));
+      assertSameLines(expected, csv.lines());
+    }
+  }
+
+  @Test
+  void prometheusInAFileIsAlwaysTheLatestBucketOfEverySeries() throws IOException {
+    Path file = home.resolve("rtc.prom");
+    AtomicReference<Instant> lastPoll = new AtomicReference<>(START);
+    SimulatedTime time = new SimulatedTime(START, START.plus(Duration.ofMinutes(4))).onWake(now -> {
+      Instant latest = firstIncomplete(lastPoll.get()).minusSeconds(30);
+      List<String> samples = Files.readAllLines(file).stream().filter(l -> !l.startsWith("#")).toList();
+      assertEquals(List.of(
+          "cloudmetrics_rtc_indicator{app_id=\"app1\",indicator=\"online_user_count\"} "
+              + SyntheticData.rtcValue("app1", "online_user_count", latest),
+          "cloudmetrics_rtc_indicator{app_id=\"app1\",indicator=\"online_room_count\"} "
+              + SyntheticData.rtcValue("app1", "online_room_count", latest)), samples, "at " + now);
+      lastPoll.set(now);
+    });
+    try (Emulator emulator = Emulator.start(new EmulatorOptions(0, time, 0, false))) {
+      Run run = run(time, watch(emulator.baseUri().toString(), "--app-id", "app1", "-f", "prometheus", "-o",
+          file.toString(), "--rate", "50"));
+
+      assertEquals(ExitCode.INTERRUPTED, run.exitCode(), run.err());
+      assertEquals(FAST + INTERRUPTED, run.err());
+      assertEquals(2, Files.readAllLines(file).stream().filter(l -> l.startsWith("# ")).count());
+      assertTrue(time.wakes().size() >= 7, time.wakes().toString());
+    }
+  }
+
+  @Test
+  void aChartOnATerminalIsRedrawnInPlaceAtEveryPoll() {
+    SimulatedTime time = new SimulatedTime(START, START.plus(Duration.ofMinutes(3)));
+    try (Emulator emulator = Emulator.start(new EmulatorOptions(0, time, 0, false))) {
+      Run run = run(time, true, watch(emulator.baseUri().toString(), "--app-id", "app1", "--last", "5m", "-f", "chart",
+          "--rate", "50"));
+
+      assertEquals(ExitCode.INTERRUPTED, run.exitCode(), run.err());
+      String screen = String.join("\n", run.lines());
+      // The first drawing and one per poll that brought a new bucket: 12:00:52, 12:01:22, 12:01:52, 12:02:22, 12:02:52.
+      assertEquals(6, screen.split("\u001b\\[H\u001b\\[2J", -1).length - 1, screen);
+      String last = screen.substring(screen.lastIndexOf("\u001b[2J"));
+      assertTrue(last.contains("app1 online_user_count"), last);
+      assertTrue(last.contains("11:57:30 to 12:02:00"), last);
     }
   }
 
