@@ -45,6 +45,7 @@ final class ProgressLine implements PlanProgress {
   public void started(int requests) {
     total = requests;
     startedAt = nanoTime.getAsLong();
+    drawnAt = startedAt;
     if (inPlace) {
       draw(0, 0, startedAt);
     }

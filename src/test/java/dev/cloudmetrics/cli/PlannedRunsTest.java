@@ -16,10 +16,14 @@ import dev.cloudmetrics.output.Row;
 import dev.cloudmetrics.output.RowSink;
 import dev.cloudmetrics.time.TimeExpressions;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -231,6 +235,55 @@ class PlannedRunsTest {
     assertEquals(ExitCode.API_REJECTED, toFile.exitCode(), toFile.err());
     assertTrue(toFile.err().contains("the --output file was left as it was"), toFile.err());
     assertEquals("yesterday's data\n", Files.readString(file));
+  }
+
+  /** A run whose stdin and stdout are a terminal, as {@link CliRun} runs one that is not. */
+  CliRun.Result onTerminal(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    CliEnvironment terminal = new CliEnvironment(Clock.fixed(NOW, ZoneOffset.UTC), Map.of(
+        "KSYUN_ACCESS_KEY", DemoCredentials.KSYUN.accessKeyId(),
+        "KSYUN_SECRET_KEY", DemoCredentials.KSYUN.secretAccessKey()),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        new ByteArrayInputStream(new byte[0]), true, home);
+    int code = Main.run(terminal, args);
+    return new CliRun.Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void onATerminalABarShowsTheProgressAndIsWipedAtTheEnd() {
+    Path file = home.resolve("days.csv");
+    CliRun.Result result = onTerminal(args("-s", "rtmp://demo.example/live/a", "-g", "1d", "--start",
+        "2024-04-01T00:00", "-o", file.toString()));
+
+    assertEquals(0, result.exitCode(), result.err());
+    assertTrue(result.err().startsWith("\r[--------------------] 0/7 requests, 0 rows"), result.err());
+    assertTrue(result.err().contains("] 7/7 requests, 50 rows, "), result.err());
+    assertTrue(result.err().matches("(?s).*\r {40,}\r"), result.err());
+    assertFalse(result.err().contains("\n"), result.err());
+  }
+
+  @Test
+  void rowsStreamingToTheTerminalShowTheProgressThemselves() {
+    CliRun.Result result = onTerminal(args("-s", "rtmp://demo.example/live/a", "-g", "1d", "--start",
+        "2024-04-01T00:00", "-f", "csv"));
+
+    assertEquals(0, result.exitCode(), result.err());
+    assertEquals(51, result.out().lines().count());
+    assertEquals("", result.err());
+  }
+
+  @Test
+  void withVerboseTheProgressIsPlainLinesForALog() {
+    CliRun.Result result = cli.run(Stream.concat(Stream.of("-v"), Stream.of(args("-s", "rtmp://demo.example/live/a",
+        "-g", "1d", "--start", "2024-04-01T00:00"))).toArray(String[]::new));
+
+    assertEquals(0, result.exitCode(), result.err());
+    assertFalse(result.err().contains("\r"), result.err());
+    assertTrue(result.err().lines().anyMatch(line -> line.startsWith("cloudmetrics: 7/7 requests, 50 rows, ")),
+        result.err());
+    assertEquals(7, result.err().lines().filter(line -> line.contains(" GetLiveOnlineUserDataByStream 200 ")).count(),
+        result.err());
   }
 
   @Test
