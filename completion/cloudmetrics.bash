@@ -284,7 +284,7 @@ function _picocli_cloudmetrics_emulator() {
 
   local commands=""
   local flag_opts="'--xml-errors' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--sandbox'"
-  local arg_opts="'--port' '--rtc-rate' '--profile' '--config'"
+  local arg_opts="'--port' '--rtc-rate' '--faults' '--profile' '--config'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -293,6 +293,9 @@ function _picocli_cloudmetrics_emulator() {
       return
       ;;
     '--rtc-rate')
+      return
+      ;;
+    '--faults')
       return
       ;;
     '--profile')
