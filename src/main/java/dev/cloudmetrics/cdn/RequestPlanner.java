@@ -7,9 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Cuts a query into requests that each keep the API's limits (7 days, {@link DataPoints#LIMIT}
@@ -19,9 +17,9 @@ import java.util.Map;
  * request for buckets i..j is sent from the start of bucket i to the START of bucket j: its span,
  * and so its point count, is (j - i) buckets, and the next request begins at bucket j + 1. Only
  * the first request of a batch starts at the query's start and only the last ends at its end.
- * Merged results are cut by time only; per-stream results also into batches of whole streams
- * (every region of a stream stays in one request), each batch cut greedily in time, which is
- * optimal for one batch; the batch count is the one that gives the fewest requests in all.
+ * Merged results are cut by time only; per-stream results also into batches of consecutive whole
+ * streams (every region of a stream stays in one request). Each batch is cut greedily in time,
+ * which is optimal for it, and the batch sizes are the mix with the fewest requests in all.
  */
 public final class RequestPlanner {
   private static final long LONGEST_MINUTES = OnlineUsersQueries.LONGEST.toMinutes();
@@ -58,46 +56,93 @@ public final class RequestPlanner {
     return query.perStream() ? (long) query.regions().size() * streams : 1;
   }
 
-  /**
-   * The streams in consecutive batches of sizes differing by at most one: one batch when merged,
-   * else the batch count (from the fewest that keep a request within the point limit) with the
-   * fewest requests in all, the smaller count on a tie.
-   */
+  /** The streams in consecutive batches: one when merged, else the sizes of {@link #batchSizes}. */
   private static List<List<String>> batches(OnlineUsersQuery query, Grid grid) {
     List<String> streams = query.streamUrls();
-    int total = streams.size();
     if (!query.perStream()) {
       return List.of(streams);
     }
-    int regions = query.regions().size();
-    int largest = (int) (DataPoints.LIMIT / regions);
-    Map<Long, Integer> requestsPerBatch = new HashMap<>();
-    int bestCount = -1;
-    long bestRequests = Long.MAX_VALUE;
-    for (int count = (total + largest - 1) / largest; count <= total; count++) {
-      int small = total / count;
-      int large = total % count;
-      long requests = (long) large * requestsFor(requestsPerBatch, grid, (long) regions * (small + 1))
-          + (long) (count - large) * requestsFor(requestsPerBatch, grid, (long) regions * small);
-      if (requests < bestRequests) {
-        bestRequests = requests;
-        bestCount = count;
-      }
-    }
     List<List<String>> batches = new ArrayList<>();
-    int small = total / bestCount;
-    int large = total % bestCount;
     int from = 0;
-    for (int batch = 0; batch < bestCount; batch++) {
-      int size = batch < large ? small + 1 : small;
+    for (int size : batchSizes(grid, streams.size(), query.regions().size())) {
       batches.add(List.copyOf(streams.subList(from, from + size)));
       from += size;
     }
     return batches;
   }
 
-  private static int requestsFor(Map<Long, Integer> known, Grid grid, long series) {
-    return known.computeIfAbsent(series, s -> spans(grid, s).size());
+  /**
+   * Batch sizes with the fewest requests in all (then the fewest batches), largest first. A batch
+   * of b streams costs {@link #requestCount} of regions x b series, which never falls as b grows,
+   * so only the largest size of each cost is worth trying; a dynamic programme over the number of
+   * streams then finds the best mix of them exactly.
+   */
+  static List<Integer> batchSizes(Grid grid, int streams, int regions) {
+    int largest = (int) Math.min(streams, DataPoints.LIMIT / regions);
+    long[] cost = new long[largest + 1];
+    for (int size = 1; size <= largest; size++) {
+      cost[size] = requestCount(grid, (long) regions * size);
+    }
+    List<Integer> worthTrying = new ArrayList<>();
+    for (int size = 1; size <= largest; size++) {
+      if (size == largest || cost[size] < cost[size + 1]) {
+        worthTrying.add(size);
+      }
+    }
+    long[] requests = new long[streams + 1];
+    int[] batches = new int[streams + 1];
+    int[] last = new int[streams + 1];
+    for (int total = 1; total <= streams; total++) {
+      requests[total] = Long.MAX_VALUE;
+      for (int candidate : worthTrying) {
+        int size = Math.min(candidate, total);
+        long withIt = requests[total - size] + cost[size];
+        int count = batches[total - size] + 1;
+        if (withIt < requests[total] || withIt == requests[total] && count < batches[total]) {
+          requests[total] = withIt;
+          batches[total] = count;
+          last[total] = size;
+        }
+        if (candidate >= total) {
+          break;
+        }
+      }
+    }
+    List<Integer> sizes = new ArrayList<>();
+    for (int total = streams; total > 0; total -= last[total]) {
+      sizes.add(last[total]);
+    }
+    sizes.sort(Comparator.reverseOrder());
+    return sizes;
+  }
+
+  /**
+   * How many requests {@link #spans} makes for {@code series} series, counted without making
+   * them: the first request, then full ones of {@code floor(longest / g) + 1} buckets, then the
+   * rest in one request, or two when the query's end lies too far into its last bucket.
+   */
+  static long requestCount(Grid grid, long series) {
+    long g = grid.minutes();
+    long longest = longest(series, g);
+    long last = grid.count() - 1;
+    long firstEnd = Math.min(last, (longest + grid.startOffset()) / g);
+    if (firstEnd == last) {
+      if (last * g + grid.endOffset() - grid.startOffset() <= longest) {
+        return 1;
+      }
+      firstEnd = last - 1;
+    }
+    long rest = last - firstEnd;
+    long full = longest / g + 1;
+    long lastFits = (longest - grid.endOffset()) / g + 1;
+    long middle = (rest - 1) / full;
+    long remaining = rest - middle * full;
+    return 1 + middle + (remaining <= lastFits ? 1 : 2);
+  }
+
+  /** The longest span in minutes a request of {@code series} series may have. */
+  private static long longest(long series, long g) {
+    return Math.min(DataPoints.LIMIT * g / series, LONGEST_MINUTES);
   }
 
   /**
@@ -106,7 +151,7 @@ public final class RequestPlanner {
    */
   static List<Span> spans(Grid grid, long series) {
     long g = grid.minutes();
-    long longest = Math.min(DataPoints.LIMIT * g / series, LONGEST_MINUTES);
+    long longest = longest(series, g);
     List<Span> spans = new ArrayList<>();
     long first = 0;
     long last = grid.count() - 1;

@@ -34,11 +34,15 @@ final class FewestRequests {
       return fewest.inTime(1);
     }
     int regions = query.regions().size();
+    long[] inTime = new long[streams + 1];
+    for (int batch = 1; batch <= streams && (long) batch * regions <= DataPoints.LIMIT; batch++) {
+      inTime[batch] = fewest.inTime((long) batch * regions);
+    }
     long[] best = new long[streams + 1];
     for (int prefix = 1; prefix <= streams; prefix++) {
       best[prefix] = Long.MAX_VALUE;
       for (int batch = 1; batch <= prefix && (long) batch * regions <= DataPoints.LIMIT; batch++) {
-        best[prefix] = Math.min(best[prefix], best[prefix - batch] + fewest.inTime((long) batch * regions));
+        best[prefix] = Math.min(best[prefix], best[prefix - batch] + inTime[batch]);
       }
     }
     return best[streams];

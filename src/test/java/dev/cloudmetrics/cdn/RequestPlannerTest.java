@@ -120,18 +120,30 @@ class RequestPlannerTest {
   }
 
   @Test
-  void perStreamIsCutIntoBatchesOfWholeStreamsAndInTime() {
+  void perStreamIsCutInTimeIntoRequestsOfAsManyBucketsAsThePointsAllow() {
+    OnlineUsersQuery query = query(100, List.of(BillingRegion.CN), Granularity.M1, true,
+        NOW.minus(Duration.ofDays(62)), NOW);
+
+    RequestPlan plan = RequestPlanner.plan(query);
+
+    assertSound(plan);
+    assertEquals(1, plan.batches());
+    // 100 series may span 100 minutes (10000 points) and so answer for 101 buckets per request.
+    assertEquals(101, Duration.between(plan.requests().get(1).firstBucket(), plan.requests().get(2).firstBucket())
+        .toMinutes());
+    assertEquals((62 * 1440 + 1 + 100) / 101, plan.size());
+  }
+
+  @Test
+  void aMonthOfMinutesForFortyStreamsInThreeRegionsTakesTheFewestRequests() {
     OnlineUsersQuery query = query(40, List.of(BillingRegion.CN, BillingRegion.HK, BillingRegion.AS), Granularity.M1,
         true, NOW.minus(Duration.ofDays(30)), NOW);
 
     RequestPlan plan = RequestPlanner.plan(query);
 
     assertSound(plan);
-    assertEquals(1, plan.batches());
-    // 120 series may span 83 minutes (9960 points) and so answer for 84 buckets per request.
-    assertEquals(84, Duration.between(plan.requests().get(1).firstBucket(), plan.requests().get(2).firstBucket())
-        .toMinutes());
-    assertEquals((30 * 1440 + 1 + 83) / 84, plan.size());
+    assertEquals(FewestRequests.of(query), plan.size());
+    assertEquals(514, plan.size()); // one batch of all 120 series would take 84 minutes a request: 515
   }
 
   @Test
@@ -161,13 +173,42 @@ class RequestPlannerTest {
   }
 
   @Test
+  void aMixOfBatchSizesBeatsEqualBatchesWhenItFitsTheLimitBetter() {
+    // 2700 series in 5-minute buckets take 4 buckets a request; 277 streams (2493 series) take 5.
+    OnlineUsersQuery query = query(300, List.of(BillingRegion.values()), Granularity.M5, true,
+        NOW.minus(Duration.ofDays(62)), NOW);
+
+    RequestPlan plan = RequestPlanner.plan(query);
+
+    assertSound(plan);
+    assertEquals(FewestRequests.of(query), plan.size());
+    assertTrue(plan.size() < 4465, plan.size() + " requests"); // all 300 streams in one batch, or two of 150
+  }
+
+  @Test
+  void theCountOfRequestsIsTheNumberOfCutsMade() {
+    Random random = new Random(7);
+    for (int i = 0; i < 5000; i++) {
+      Granularity g = Granularity.values()[random.nextInt(Granularity.values().length)];
+      Instant end = NOW.minus(Duration.ofMinutes(random.nextInt(62 * 1440)));
+      Instant start = end.minus(Duration.ofMinutes(1 + random.nextInt(random.nextBoolean() ? 40 * g.minutes()
+          : 80_000)));
+      RequestPlanner.Grid grid = RequestPlanner.Grid.of(query(1, List.of(BillingRegion.CN), g, true, start, end));
+      long series = 1 + random.nextInt(random.nextBoolean() ? 100 : 10_000);
+
+      assertEquals(RequestPlanner.spans(grid, series).size(), RequestPlanner.requestCount(grid, series),
+          () -> grid + " " + series);
+    }
+  }
+
+  @Test
   void randomQueriesArePlannedSoundlyAndWithTheFewestRequests() {
     Random random = new Random(3);
     Granularity[] granularities = Granularity.values();
     for (int i = 0; i < 2000; i++) {
       Granularity g = granularities[random.nextInt(granularities.length)];
       boolean perStream = random.nextBoolean();
-      int streams = 1 + (random.nextInt(10) == 0 ? random.nextInt(3000) : random.nextInt(12));
+      int streams = 1 + (random.nextInt(10) == 0 ? random.nextInt(3000) : random.nextInt(60));
       List<BillingRegion> all = new ArrayList<>(Arrays.asList(BillingRegion.values()));
       java.util.Collections.shuffle(all, random);
       List<BillingRegion> regions = all.subList(0, 1 + random.nextInt(all.size()));
@@ -180,7 +221,7 @@ class RequestPlannerTest {
       RequestPlan plan = RequestPlanner.plan(query);
 
       assertSound(plan);
-      if (plan.buckets() <= 20_000 && streams <= 12) {
+      if (plan.buckets() <= 20_000 && streams <= 60) {
         assertEquals(FewestRequests.of(query), plan.size(), query::toString);
       }
     }
