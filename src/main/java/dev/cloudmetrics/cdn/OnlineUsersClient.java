@@ -14,13 +14,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Sends {@code GetLiveOnlineUserDataByStream}: the requests of a plan, concurrently, and passes the rows on in order. */
+/** Sends {@code GetLiveOnlineUserDataByStream}: a plan's requests, concurrently, passing the rows on in order. */
 public final class OnlineUsersClient {
   static final String ACTION = "GetLiveOnlineUserDataByStream";
   static final String VERSION = "2016-09-01";
@@ -57,16 +56,10 @@ public final class OnlineUsersClient {
     return sign(query, request(query));
   }
 
-  /**
-   * Sends the plan's requests and passes their rows on in the order one request would give them.
-   *
-   * @param zone the zone of the times in messages
-   * @param partialOutputKept whether rows written before a failure stay written (stdout, not a file)
-   */
-  public void fetch(RequestPlan plan, RowSink sink, FetchSettings settings, PlanProgress progress, ZoneId zone,
-      boolean partialOutputKept) throws IOException {
-    new PlanRunner(request -> rows(plan.queryFor(request)), settings.concurrency(), progress, zone, partialOutputKept)
-        .run(plan, sink);
+  /** Sends the plan's requests and passes their rows on in the order one request would give them. */
+  public void fetch(RequestPlan plan, RowSink sink, FetchSettings settings, PlanProgress progress, ResumeAdvice advice)
+      throws IOException {
+    new PlanRunner(request -> rows(plan.queryFor(request)), settings.concurrency(), progress, advice).run(plan, sink);
   }
 
   private List<Row> rows(OnlineUsersQuery query) {

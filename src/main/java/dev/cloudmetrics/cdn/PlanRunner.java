@@ -5,10 +5,8 @@ import dev.cloudmetrics.failure.ApiErrorException;
 import dev.cloudmetrics.failure.ServiceFailureException;
 import dev.cloudmetrics.output.Row;
 import dev.cloudmetrics.output.RowSink;
-import dev.cloudmetrics.time.TimeExpressions;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionService;
@@ -28,21 +26,13 @@ final class PlanRunner {
   private final Function<PlannedRequest, List<Row>> fetch;
   private final int concurrency;
   private final PlanProgress progress;
-  private final ZoneId zone;
-  private final boolean partialOutputKept;
+  private final ResumeAdvice advice;
 
-  /**
-   * @param zone the zone of the times in messages
-   * @param partialOutputKept whether rows written before a failure stay where they were written
-   *     (stdout), as opposed to an output file that is only replaced by a whole result
-   */
-  PlanRunner(Function<PlannedRequest, List<Row>> fetch, int concurrency, PlanProgress progress, ZoneId zone,
-      boolean partialOutputKept) {
+  PlanRunner(Function<PlannedRequest, List<Row>> fetch, int concurrency, PlanProgress progress, ResumeAdvice advice) {
     this.fetch = fetch;
     this.concurrency = concurrency;
     this.progress = progress;
-    this.zone = zone;
-    this.partialOutputKept = partialOutputKept;
+    this.advice = advice;
   }
 
   void run(RequestPlan plan, RowSink sink) throws IOException {
@@ -99,8 +89,9 @@ final class PlanRunner {
     if (plan.size() == 1) {
       return failure;
     }
-    String context = "request " + (request.index() + 1) + " of " + plan.size() + " (" + show(request.window().start())
-        + " to " + show(request.window().end()) + streams(plan, request) + ") failed; " + resume(plan, writtenThrough);
+    String context = "request " + (request.index() + 1) + " of " + plan.size() + " ("
+        + advice.show(request.window().start()) + " to " + advice.show(request.window().end()) + streams(plan, request)
+        + ") failed; " + advice.after(plan, writtenThrough);
     if (failure instanceof ApiErrorException api) {
       ApiError error = api.error();
       String message = error.message() + error.requestId().map(id -> " (request id " + id + ")").orElse("");
@@ -119,22 +110,6 @@ final class PlanRunner {
     }
     return ", streams " + (request.firstStream() + 1) + "-" + (request.firstStream() + request.streams().size())
         + " of " + plan.query().streamUrls().size();
-  }
-
-  private String resume(RequestPlan plan, Optional<Instant> writtenThrough) {
-    if (!partialOutputKept) {
-      return "the --output file was left as it was; run again to retry";
-    }
-    if (writtenThrough.isEmpty()) {
-      return "no bucket was complete, nothing was written; run again to retry";
-    }
-    String next = show(writtenThrough.get().plus(plan.query().granularity().duration()));
-    return "every bucket before " + next + " was written; to fetch the rest, run again with --start " + next
-        + " --end " + show(plan.query().window().end());
-  }
-
-  private String show(Instant instant) {
-    return TimeExpressions.format(instant, zone);
   }
 
   /** One request's rows, or why there are none. */

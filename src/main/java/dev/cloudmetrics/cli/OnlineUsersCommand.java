@@ -8,6 +8,7 @@ import dev.cloudmetrics.cdn.OnlineUsersQuery;
 import dev.cloudmetrics.cdn.PlanPrinter;
 import dev.cloudmetrics.cdn.PlanProgress;
 import dev.cloudmetrics.cdn.RequestPlan;
+import dev.cloudmetrics.cdn.ResumeAdvice;
 import dev.cloudmetrics.cdn.StreamUrls;
 import dev.cloudmetrics.failure.InvalidInputException;
 import dev.cloudmetrics.failure.Validated;
@@ -120,8 +121,9 @@ final class OnlineUsersCommand implements Callable<Integer> {
         return ExitCode.OK;
       }
       PlanProgress progress = progress(plan, root.globals(), environment);
+      ResumeAdvice advice = new ResumeAdvice(output.zone(), output.output == null);
       output.write(OnlineUsersClient.schema(query.value().perStream()),
-          sink -> client.fetch(plan, sink, fetching, progress, output.zone(), output.output == null), environment);
+          sink -> client.fetch(plan, sink, fetching, progress, advice), environment);
       return ExitCode.OK;
     }
   }

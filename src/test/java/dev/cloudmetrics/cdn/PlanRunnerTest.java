@@ -104,7 +104,7 @@ class PlanRunnerTest {
 
   static void run(RequestPlan plan, Function<PlannedRequest, List<Row>> fetch, int concurrency, RowSink sink)
       throws Exception {
-    new PlanRunner(fetch, concurrency, PlanProgress.none(), SHANGHAI, true).run(plan, sink);
+    new PlanRunner(fetch, concurrency, PlanProgress.none(), new ResumeAdvice(SHANGHAI, true)).run(plan, sink);
   }
 
   @Test
