@@ -157,18 +157,24 @@ function _complete_cloudmetrics() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rtc" ];    then _picocli_cloudmetrics; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cdn" ];    then _picocli_cloudmetrics; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} emulator" ];    then _picocli_cloudmetrics; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} configure" ];    then _picocli_cloudmetrics; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rtc list-realtime" ];    then _picocli_cloudmetrics_rtc; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cdn online-users" ];    then _picocli_cloudmetrics_cdn; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} configure list" ];    then _picocli_cloudmetrics_configure; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(rtc)
   local cmds1=(cdn)
   local cmds2=(emulator)
-  local cmds3=(rtc list-realtime)
-  local cmds4=(cdn online-users)
+  local cmds3=(configure)
+  local cmds4=(rtc list-realtime)
+  local cmds5=(cdn online-users)
+  local cmds6=(configure list)
 
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_cloudmetrics_cdn_onlineusers; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_cloudmetrics_rtc_listrealtime; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_cloudmetrics_configure_list; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_cloudmetrics_cdn_onlineusers; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_cloudmetrics_rtc_listrealtime; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_cloudmetrics_configure; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_cloudmetrics_emulator; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_cloudmetrics_cdn; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_cloudmetrics_rtc; return $?; fi
@@ -183,7 +189,7 @@ function _picocli_cloudmetrics() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="rtc cdn emulator"
+  local commands="rtc cdn emulator configure"
   local flag_opts="'-v' '--verbose' '--debug' '--sandbox' '-h' '--help' '-V' '--version'"
   local arg_opts="'--profile' '--config'"
 
@@ -318,6 +324,39 @@ function _picocli_cloudmetrics_emulator() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `configure` subcommand.
+function _picocli_cloudmetrics_configure() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="list"
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--sandbox'"
+  local arg_opts="'--profile' '--config'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      return
+      ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `list-realtime` subcommand.
 function _picocli_cloudmetrics_rtc_listrealtime() {
   # Get completion data
@@ -325,10 +364,12 @@ function _picocli_cloudmetrics_rtc_listrealtime() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-header' '--dry-run' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--sandbox'"
-  local arg_opts="'--app-id' '-i' '--indicator' '--start' '--end' '--last' '--region' '--endpoint' '-f' '--format' '-o' '--output' '--tz' '--retries' '--profile' '--config'"
+  local flag_opts="'--no-header' '--dry-run' '--bom' '--excel' '--timestamps' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--sandbox'"
+  local arg_opts="'--app-id' '-i' '--indicator' '--start' '--end' '--last' '--region' '--endpoint' '-f' '--format' '-o' '--output' '--tz' '--layout' '--time-format' '--retries' '--profile' '--config'"
   local REGION_option_args=("cn-north-1" "ap-singapore-1") # --region values
-  local FMT_option_args=("table" "csv" "json" "ndjson") # --format values
+  local FMT_option_args=("table" "csv" "json" "ndjson" "prometheus" "influx" "chart") # --format values
+  local LAYOUT_option_args=("long" "wide") # --layout values
+  local TF_option_args=("iso" "local" "epoch") # --time-format values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -370,6 +411,16 @@ function _picocli_cloudmetrics_rtc_listrealtime() {
     '--tz')
       return
       ;;
+    '--layout')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LAYOUT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--time-format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TF_option_args[@]}" ) )
+      return $?
+      ;;
     '--retries')
       return
       ;;
@@ -400,11 +451,13 @@ function _picocli_cloudmetrics_cdn_onlineusers() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--per-stream' '--no-header' '--dry-run' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--sandbox'"
-  local arg_opts="'-s' '--stream' '--streams-file' '--regions' '-g' '--granularity' '--result-type' '--start' '--end' '--last' '--signing-region' '--endpoint' '-f' '--format' '-o' '--output' '--tz' '--retries' '--concurrency' '--rate' '--profile' '--config'"
+  local flag_opts="'--per-stream' '--no-header' '--dry-run' '--bom' '--excel' '--timestamps' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--sandbox'"
+  local arg_opts="'-s' '--stream' '--streams-file' '--regions' '-g' '--granularity' '--result-type' '--start' '--end' '--last' '--signing-region' '--endpoint' '-f' '--format' '-o' '--output' '--tz' '--layout' '--time-format' '--retries' '--concurrency' '--rate' '--profile' '--config'"
   local CODECODE_option_args=("CN" "HK" "AS" "NA" "SA" "EU" "AU" "AF" "TW") # --regions values
   local G_option_args=("1m" "5m" "10m" "20m" "1h" "4h" "8h" "1d") # --granularity values
-  local FMT_option_args=("table" "csv" "json" "ndjson") # --format values
+  local FMT_option_args=("table" "csv" "json" "ndjson" "prometheus" "influx" "chart") # --format values
+  local LAYOUT_option_args=("long" "wide") # --layout values
+  local TF_option_args=("iso" "local" "epoch") # --time-format values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -457,6 +510,16 @@ function _picocli_cloudmetrics_cdn_onlineusers() {
     '--tz')
       return
       ;;
+    '--layout')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LAYOUT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--time-format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TF_option_args[@]}" ) )
+      return $?
+      ;;
     '--retries')
       return
       ;;
@@ -466,6 +529,39 @@ function _picocli_cloudmetrics_cdn_onlineusers() {
     '--rate')
       return
       ;;
+    '--profile')
+      return
+      ;;
+    '--config')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_cloudmetrics_configure_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--sandbox'"
+  local arg_opts="'--profile' '--config'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
     '--profile')
       return
       ;;

@@ -2,6 +2,8 @@ package dev.cloudmetrics.auth;
 
 import dev.cloudmetrics.failure.CredentialsException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,16 +12,19 @@ import java.util.Optional;
  * CLOUDMETRICS_PROFILE, then environment variables, then the config file's default profile.
  */
 public final class CredentialSources {
+  /** What {@link #describe()} found: one setting per credential key, and why any vendor has none. */
+  public record Report(List<Setting> settings, List<String> problems) {}
+
   private final Map<String, String> environment;
-  private final Optional<String> profile;
-  private final Optional<Path> config;
-  private final Path home;
+  private final ConfigSelection selection;
 
   public CredentialSources(Map<String, String> environment, Optional<String> profile, Optional<Path> config, Path home) {
+    this(environment, ConfigSelection.resolve(profile, config, environment, home));
+  }
+
+  public CredentialSources(Map<String, String> environment, ConfigSelection selection) {
     this.environment = Map.copyOf(environment);
-    this.profile = profile.or(() -> variable("CLOUDMETRICS_PROFILE"));
-    this.config = config;
-    this.home = home;
+    this.selection = selection;
   }
 
   /** Volcengine (RTC) credentials. */
@@ -34,16 +39,57 @@ public final class CredentialSources {
 
   /** --config, else $XDG_CONFIG_HOME/cloudmetrics/config, else ~/.config/cloudmetrics/config. */
   public Path configPath() {
-    return config.orElseGet(() -> variable("XDG_CONFIG_HOME").map(Path::of)
-        .orElse(home.resolve(".config")).resolve("cloudmetrics").resolve("config"));
+    return selection.file();
+  }
+
+  /** The keys a profile may hold credentials under. */
+  public static List<String> profileKeys() {
+    List<String> keys = new ArrayList<>();
+    for (Vendor vendor : Vendor.values()) {
+      keys.add(vendor.profileKey + "_access_key");
+      keys.add(vendor.profileKey + "_secret_key");
+      vendor.tokenVariable.ifPresent(v -> keys.add(vendor.profileKey + "_session_token"));
+    }
+    return keys;
+  }
+
+  /** Whether the value of a profile key must never be shown (secret keys and session tokens). */
+  public static boolean isSecret(String key) {
+    return key.endsWith("_secret_key") || key.endsWith("_session_token");
+  }
+
+  /** Every credential key with its masked value and source; a vendor without credentials gets a problem line. */
+  public Report describe() {
+    List<Setting> settings = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (Vendor vendor : Vendor.values()) {
+      String prefix = vendor.profileKey;
+      try {
+        Credentials found = find(vendor);
+        boolean fromEnvironment = found.source().startsWith("env ");
+        settings.add(new Setting(prefix + "_access_key", found.maskedKeyId(), found.source()));
+        settings.add(new Setting(prefix + "_secret_key", Credentials.MASK,
+            fromEnvironment ? "env " + firstSet(vendor.secretVariables).orElseThrow() : found.source()));
+        vendor.tokenVariable.ifPresent(variable -> settings.add(found.sessionToken()
+            .map(t -> new Setting(prefix + "_session_token", Credentials.MASK, fromEnvironment ? "env " + variable : found.source()))
+            .orElse(Setting.unset(prefix + "_session_token"))));
+      } catch (CredentialsException e) {
+        settings.add(Setting.unset(prefix + "_access_key"));
+        settings.add(Setting.unset(prefix + "_secret_key"));
+        vendor.tokenVariable.ifPresent(v -> settings.add(Setting.unset(prefix + "_session_token")));
+        problems.add(e.getMessage());
+      }
+    }
+    return new Report(settings, problems);
   }
 
   private Credentials find(Vendor vendor) {
-    ConfigFile file = ConfigFile.read(configPath());
-    if (profile.isPresent()) {
-      String name = profile.get();
+    ConfigFile file = ConfigFile.read(selection.file());
+    if (selection.profileNamed()) {
+      String name = selection.profile();
       Map<String, String> values = file.profile(name).orElseThrow(() -> new CredentialsException(
-          "profile '" + name + "' is not in " + file.path() + " (add a [profile " + name + "] section)"));
+          "profile '" + name + "' is not in " + file.path() + " (run 'cloudmetrics configure --profile " + name
+              + "' or add a [profile " + name + "] section)"));
       return fromProfile(vendor, name, values, file.path()).orElseThrow(() -> new CredentialsException(
           "profile '" + name + "' in " + file.path() + " has no " + vendor.label + " keys: add "
               + vendor.profileKey + "_access_key and " + vendor.profileKey + "_secret_key"));
@@ -52,22 +98,23 @@ public final class CredentialSources {
     if (fromEnvironment.isPresent()) {
       return fromEnvironment.get();
     }
-    return file.profile("default").flatMap(values -> fromProfile(vendor, "default", values, file.path()))
+    return file.profile(ConfigSelection.DEFAULT_PROFILE)
+        .flatMap(values -> fromProfile(vendor, ConfigSelection.DEFAULT_PROFILE, values, file.path()))
         .orElseThrow(() -> new CredentialsException("no " + vendor.label + " credentials: set "
-            + vendor.accessVariables[0] + " and " + vendor.secretVariables[0] + ", or add " + vendor.profileKey
-            + "_access_key and " + vendor.profileKey + "_secret_key to the [default] profile of the config file "
+            + vendor.accessVariables[0] + " and " + vendor.secretVariables[0] + ", or run 'cloudmetrics configure' to add "
+            + vendor.profileKey + "_access_key and " + vendor.profileKey + "_secret_key to the [default] profile of "
             + file.path()));
   }
 
   private Optional<Credentials> fromEnvironment(Vendor vendor) {
-    Optional<String> access = first(vendor.accessVariables);
-    Optional<String> secret = first(vendor.secretVariables);
-    if (access.isPresent() != secret.isPresent()) {
-      String missing = access.isPresent() ? vendor.secretVariables[0] : vendor.accessVariables[0];
+    Optional<String> accessName = firstSet(vendor.accessVariables);
+    Optional<String> secret = firstSet(vendor.secretVariables).flatMap(this::variable);
+    if (accessName.isPresent() != secret.isPresent()) {
+      String missing = accessName.isPresent() ? vendor.secretVariables[0] : vendor.accessVariables[0];
       throw new CredentialsException(missing + " is not set, but its partner is: set both, or neither to use the config file");
     }
-    return access.map(key -> new Credentials(key, secret.orElseThrow(),
-        vendor.tokenVariable.flatMap(this::variable), "environment"));
+    return accessName.map(name -> new Credentials(variable(name).orElseThrow(), secret.orElseThrow(),
+        vendor.tokenVariable.flatMap(this::variable), "env " + name));
   }
 
   private static Optional<Credentials> fromProfile(Vendor vendor, String name, Map<String, String> values, Path file) {
@@ -84,11 +131,10 @@ public final class CredentialSources {
         "profile " + name));
   }
 
-  private Optional<String> first(String... names) {
+  private Optional<String> firstSet(String... names) {
     for (String name : names) {
-      Optional<String> value = variable(name);
-      if (value.isPresent()) {
-        return value;
+      if (variable(name).isPresent()) {
+        return Optional.of(name);
       }
     }
     return Optional.empty();

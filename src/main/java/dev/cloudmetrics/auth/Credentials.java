@@ -12,14 +12,22 @@ public record Credentials(String accessKeyId, String secretAccessKey, Optional<S
     Objects.requireNonNull(source, "source");
   }
 
-  /** Long-term credentials from {@code source} (e.g. "environment", "profile default"). */
+  /** Long-term credentials from {@code source} (e.g. "env KSYUN_ACCESS_KEY", "profile default"). */
   public static Credentials of(String accessKeyId, String secretAccessKey, String source) {
     return new Credentials(accessKeyId, secretAccessKey, Optional.empty(), source);
   }
 
+  /** What stands in for a secret, whatever its length. */
+  public static final String MASK = "****";
+
   /** The key id with all but its first four characters masked, for messages and --dry-run. */
   public String maskedKeyId() {
-    return accessKeyId.length() <= 4 ? "****" : accessKeyId.substring(0, 4) + "****";
+    return maskKeyId(accessKeyId);
+  }
+
+  /** {@code keyId} with all but its first four characters masked ({@code AKLT****}). */
+  public static String maskKeyId(String keyId) {
+    return keyId.length() <= 4 ? MASK : keyId.substring(0, 4) + MASK;
   }
 
   @Override

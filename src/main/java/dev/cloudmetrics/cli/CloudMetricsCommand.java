@@ -1,5 +1,6 @@
 package dev.cloudmetrics.cli;
 
+import dev.cloudmetrics.auth.ConfigSelection;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -17,18 +18,22 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Live-audience metrics from Volcengine RTC and Kingsoft Cloud live CDN, as a table, CSV, JSON or NDJSON.",
+      "Live-audience metrics from Volcengine RTC and Kingsoft Cloud live CDN:",
+      "a table or a chart for eyes, CSV for spreadsheets, JSON/NDJSON for programs,",
+      "Prometheus and InfluxDB text for monitoring.",
       "Data goes to stdout, everything else to stderr."
     },
-    subcommands = {RtcCommand.class, CdnCommand.class, EmulatorCommand.class},
+    subcommands = {RtcCommand.class, CdnCommand.class, EmulatorCommand.class, ConfigureCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
-      "  cloudmetrics --sandbox cdn online-users -s rtmp://demo.example/live/a --last 2h",
-      "  cloudmetrics rtc list-realtime --app-id 5f2a3b4c5d6e7f8091a2b3c4 --last 10m -f csv",
+      "  cloudmetrics --sandbox cdn online-users -s rtmp://demo.example/live/a \\",
+      "      --last 2h",
+      "  cloudmetrics rtc list-realtime --app-id 5f2a3b4c5d6e7f8091a2b3c4 -f csv",
       "  cloudmetrics emulator --port 8080",
+      "  cloudmetrics configure",
       "",
-      "Exit codes: 0 ok, 1 internal error, 2 invalid input, 3 credentials, 4 rejected by the API,",
-      "5 service or network failure, 130 interrupted."
+      "Exit codes: 0 ok, 1 internal error, 2 invalid input, 3 credentials,",
+      "4 rejected by the API, 5 service or network failure, 130 interrupted."
     })
 public final class CloudMetricsCommand implements Callable<Integer> {
   private final CliEnvironment environment;
@@ -36,7 +41,7 @@ public final class CloudMetricsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "NAME",
-      description = "Profile of the config file to take credentials from (also CLOUDMETRICS_PROFILE).")
+      description = "Profile of the config file for credentials and option defaults (also CLOUDMETRICS_PROFILE; else 'default').")
   String profile;
 
   @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
@@ -66,6 +71,11 @@ public final class CloudMetricsCommand implements Callable<Integer> {
 
   CliEnvironment environment() {
     return environment;
+  }
+
+  /** The config file and profile this run uses, and why. */
+  ConfigSelection selection() {
+    return ConfigSelection.resolve(Optional.ofNullable(profile), Optional.ofNullable(config), environment.variables(), environment.home());
   }
 
   GlobalSettings globals() {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code emulator}: both APIs on loopback, for trying the tool and for tests, until Ctrl-C. */
 @Command(
     name = "emulator",
+    header = "Local stand-ins of both APIs, for trying the tool and for tests.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

@@ -1,6 +1,10 @@
 package dev.cloudmetrics.cli;
 
+import dev.cloudmetrics.auth.ConfigSelection;
+import dev.cloudmetrics.failure.InvalidInputException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** Process entry point: the only place that calls {@code System.exit}. */
@@ -11,9 +15,24 @@ public final class Main {
     System.exit(run(CliEnvironment.system(), args));
   }
 
-  /** Runs one command line against the given environment and returns its exit code. */
+  /**
+   * Runs one command line against the given environment and returns its exit code. The selected
+   * profile of the config file supplies the defaults of options the command line leaves out.
+   */
   public static int run(CliEnvironment environment, String... args) {
-    return commandLine(environment).execute(args);
+    CommandLine cmd = commandLine(environment);
+    ProfileDefaults defaults;
+    try {
+      defaults = ProfileDefaults.load(selection(environment, args));
+    } catch (InvalidInputException e) {
+      return FailureReporter.report(e, environment.err(), false);
+    }
+    defaults.warnings(cmd).forEach(warning -> environment.err().println("cloudmetrics: warning: " + warning));
+    FailureReporter reporter = new FailureReporter(environment.err());
+    cmd.setDefaultValueProvider(defaults);
+    cmd.setHelpFactory(new ProfileDefaultsHelp());
+    cmd.setParameterExceptionHandler((e, rest) -> reporter.handleParseException(defaults.explain(e), rest));
+    return cmd.execute(args);
   }
 
   /** The configured picocli command line, for tests and for the completion generator. */
@@ -26,5 +45,26 @@ public final class Main {
     cmd.setParameterExceptionHandler(reporter);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     return cmd;
+  }
+
+  /**
+   * The profile and config file, read from the arguments before picocli parses them, because the
+   * defaults picocli applies while parsing come from that very profile.
+   */
+  static ConfigSelection selection(CliEnvironment environment, String... args) {
+    return ConfigSelection.resolve(flag(args, "--profile"), flag(args, "--config").map(Path::of),
+        environment.variables(), environment.home());
+  }
+
+  private static Optional<String> flag(String[] args, String name) {
+    Optional<String> value = Optional.empty();
+    for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+      if (args[i].equals(name) && i + 1 < args.length) {
+        value = Optional.of(args[++i]);
+      } else if (args[i].startsWith(name + "=")) {
+        value = Optional.of(args[i].substring(name.length() + 1));
+      }
+    }
+    return value;
   }
 }

@@ -12,7 +12,8 @@ import dev.cloudmetrics.cdn.ResumeAdvice;
 import dev.cloudmetrics.cdn.StreamUrls;
 import dev.cloudmetrics.failure.InvalidInputException;
 import dev.cloudmetrics.failure.Validated;
-import dev.cloudmetrics.output.OutputFormat;
+import dev.cloudmetrics.output.Layout;
+import dev.cloudmetrics.output.RenderOptions;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -139,9 +140,18 @@ final class OnlineUsersCommand implements Callable<Integer> {
     if (globals.verbose() || globals.debug()) {
       return ProgressLine.inLog(environment.err(), System::nanoTime);
     }
-    boolean rowsOnTerminal = output.output == null && output.format != null && output.format != OutputFormat.TABLE;
+    boolean rowsOnTerminal = output.output == null && streamsRows(output.renderOptions(environment));
     return environment.interactive() && !rowsOnTerminal
         ? ProgressLine.onTerminal(environment.err(), System::nanoTime) : PlanProgress.none();
+  }
+
+  /** Whether a format writes each row as it comes, rather than all of them at the end. */
+  private static boolean streamsRows(RenderOptions rendering) {
+    return switch (rendering.format()) {
+      case CSV -> rendering.layout() == Layout.LONG;
+      case JSON, NDJSON, INFLUX -> true;
+      case TABLE, CHART, PROMETHEUS -> false;
+    };
   }
 
   private List<String> readStreamsFile(CliEnvironment environment) {

@@ -1,12 +1,15 @@
 package dev.cloudmetrics.cli;
 
 import dev.cloudmetrics.output.AtomicFileOutput;
+import dev.cloudmetrics.output.Layout;
 import dev.cloudmetrics.output.OutputFormat;
 import dev.cloudmetrics.output.RenderOptions;
-import dev.cloudmetrics.output.Row;
 import dev.cloudmetrics.output.Renderers;
+import dev.cloudmetrics.output.Row;
 import dev.cloudmetrics.output.RowSchema;
 import dev.cloudmetrics.output.RowSink;
+import dev.cloudmetrics.output.Terminal;
+import dev.cloudmetrics.output.TimeFormat;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -20,7 +23,7 @@ import picocli.CommandLine.Option;
 final class OutputOptions {
   @Option(names = {"-f", "--format"}, paramLabel = "FMT", converter = FormatConverter.class,
       completionCandidates = FormatConverter.Candidates.class,
-      description = "table, csv, json or ndjson (default: table on a terminal, csv otherwise).")
+      description = "table, csv, json, ndjson, prometheus, influx or chart (default: table on a terminal, csv otherwise).")
   OutputFormat format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -37,6 +40,25 @@ final class OutputOptions {
   @Option(names = "--dry-run", description = "Print the signed request(s), secrets redacted, and send nothing.")
   boolean dryRun;
 
+  @Option(names = "--layout", paramLabel = "LAYOUT", converter = LayoutConverter.class,
+      completionCandidates = LayoutConverter.Candidates.class,
+      description = "CSV and table: long (default: one row per point) or wide (one row per time, one column per series).")
+  Layout layout;
+
+  @Option(names = "--time-format", paramLabel = "TF", converter = TimeFormatConverter.class,
+      completionCandidates = TimeFormatConverter.Candidates.class,
+      description = "CSV and table: iso (default, with the offset), local (yyyy-MM-dd HH:mm:ss in --tz, "
+          + "which spreadsheets read as a date) or epoch (seconds).")
+  TimeFormat timeFormat;
+
+  @Option(names = {"--bom", "--excel"},
+      description = "CSV: start with a UTF-8 byte-order mark, so that Excel shows Chinese text correctly.")
+  boolean bom;
+
+  @Option(names = "--timestamps",
+      description = "Prometheus: give each sample its bucket's start in ms (node_exporter's textfile collector refuses them).")
+  boolean sampleTimestamps;
+
   /** Something that writes rows into a sink, for as long as the run lasts. */
   interface RowSource {
     void writeTo(RowSink sink) throws IOException;
@@ -52,9 +74,7 @@ final class OutputOptions {
 
   /** Renders what {@code source} produces to stdout or, all or nothing, to the --output file. */
   void write(RowSchema schema, RowSource source, CliEnvironment environment) throws IOException {
-    OutputFormat chosen = format != null ? format
-        : environment.interactive() && output == null ? OutputFormat.TABLE : OutputFormat.CSV;
-    RenderOptions options = new RenderOptions(chosen, !noHeader, zone());
+    RenderOptions options = renderOptions(environment);
     if (output == null) {
       Writer out = new BufferedWriter(new OutputStreamWriter(environment.out(), StandardCharsets.UTF_8));
       RowsSeen seen = new RowsSeen();
@@ -99,6 +119,30 @@ final class OutputOptions {
         }
       });
     }
+  }
+
+  /** How to render, from the options and the environment; refuses options the format cannot honour. */
+  RenderOptions renderOptions(CliEnvironment environment) {
+    boolean toTerminal = environment.interactive() && output == null;
+    OutputFormat chosen = format != null ? format : toTerminal ? OutputFormat.TABLE : OutputFormat.CSV;
+    return new RenderOptions(chosen, !noHeader, zone(), layout == null ? Layout.LONG : layout,
+        timeFormat == null ? TimeFormat.ISO : timeFormat, bom, sampleTimestamps,
+        new Terminal(columns(environment), toTerminal && !noColor(environment)));
+  }
+
+  /** The terminal's width from COLUMNS (which shells set), else 80. */
+  private static int columns(CliEnvironment environment) {
+    try {
+      int columns = Integer.parseInt(environment.variables().getOrDefault("COLUMNS", "").trim());
+      return columns > 0 ? columns : Terminal.PLAIN.columns();
+    } catch (NumberFormatException e) {
+      return Terminal.PLAIN.columns();
+    }
+  }
+
+  /** NO_COLOR set to anything but the empty string turns colour off (no-color.org). */
+  private static boolean noColor(CliEnvironment environment) {
+    return !environment.variables().getOrDefault("NO_COLOR", "").isEmpty();
   }
 
   private static void render(RowSchema schema, RowSource source, RenderOptions options, Writer out)

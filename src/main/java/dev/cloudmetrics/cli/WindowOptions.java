@@ -1,10 +1,14 @@
 package dev.cloudmetrics.cli;
 
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** --start, --end and --last, as the user typed them; the API packages read and check them. */
 final class WindowOptions {
+  @Spec(Spec.Target.MIXEE) CommandSpec spec;
+
   @Option(names = "--start", paramLabel = "TIME",
       description = "Start of the window: 2024-05-20T10:00, 2024-05-20 10:00:00+08:00, now-2h, -30m or epoch seconds.")
   String start;
@@ -24,7 +28,9 @@ final class WindowOptions {
     return Optional.ofNullable(end);
   }
 
+  /** --last, unless it is a profile's default and the user typed --start (which a default must not refuse). */
   Optional<String> last() {
-    return Optional.ofNullable(last);
+    boolean typed = spec.commandLine().getParseResult().hasMatchedOption("--last");
+    return start != null && !typed ? Optional.empty() : Optional.ofNullable(last);
   }
 }

@@ -5,13 +5,19 @@ import java.io.Writer;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 
-/** RFC 4180 CSV, one line per point, CRLF line ends, for spreadsheets and scripts. */
+/**
+ * RFC 4180 CSV, CRLF line ends, for spreadsheets and scripts. The long layout streams one line per
+ * point; the wide layout holds the points until the end, as its columns depend on all of them.
+ * Text cells that a spreadsheet would run as a formula are neutralised.
+ */
 final class CsvRenderer implements RowSink {
   private static final CSVFormat FORMAT = CSVFormat.RFC4180;
+  private static final char BYTE_ORDER_MARK = '\uFEFF';
 
   private final Writer out;
   private final RenderOptions options;
   private RowSchema schema;
+  private WideRows wide;
 
   CsvRenderer(Writer out, RenderOptions options) {
     this.out = out;
@@ -21,18 +27,35 @@ final class CsvRenderer implements RowSink {
   @Override
   public void begin(RowSchema schema) throws IOException {
     this.schema = schema;
-    if (options.header()) {
+    if (options.bom()) {
+      out.write(BYTE_ORDER_MARK);
+    }
+    if (options.layout() == Layout.WIDE) {
+      wide = new WideRows(schema);
+    } else if (options.header()) {
       printRecord(schema.columns());
     }
   }
 
   @Override
   public void accept(Row row) throws IOException {
-    printRecord(RowCells.of(schema, row, options.zone()));
+    if (wide != null) {
+      wide.add(row);
+    } else {
+      printRecord(RowCells.of(schema, row, options.zone(), options.timeFormat()));
+    }
   }
 
   @Override
   public void end() throws IOException {
+    if (wide != null) {
+      if (options.header()) {
+        printRecord(wide.header());
+      }
+      for (List<String> cells : wide.rows(options.zone(), options.timeFormat())) {
+        printRecord(cells);
+      }
+    }
     out.flush();
   }
 
@@ -40,7 +63,9 @@ final class CsvRenderer implements RowSink {
   // annotations that are not on the class path and so fail the -Werror build.
   private void printRecord(List<String> cells) throws IOException {
     for (int i = 0; i < cells.size(); i++) {
-      FORMAT.print(cells.get(i), out, i == 0);
+      // Every cell goes through the guard: times and values never start with a formula character
+      // unless they are plain numbers such as -5, which it leaves alone, so only text cells change.
+      FORMAT.print(FormulaGuard.cell(cells.get(i)), out, i == 0);
     }
     FORMAT.println(out);
   }

@@ -9,7 +9,10 @@ public enum OutputFormat {
   TABLE,
   CSV,
   JSON,
-  NDJSON;
+  NDJSON,
+  PROMETHEUS,
+  INFLUX,
+  CHART;
 
   /** The name on the command line, e.g. {@code ndjson}. */
   public String id() {

@@ -13,6 +13,9 @@ public final class Renderers {
       case CSV -> new CsvRenderer(out, options);
       case JSON -> new JsonRenderer(out, options);
       case NDJSON -> new NdjsonRenderer(out, options);
+      case PROMETHEUS -> new PrometheusRenderer(out, options);
+      case INFLUX -> new InfluxRenderer(out);
+      case CHART -> new ChartRenderer(out, options);
     };
   }
 }

@@ -7,16 +7,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Aligned columns for a terminal: text left, the value right, padded by display width so that
- * Chinese stream names line up. Rows are held until the end, since widths depend on all of them.
+ * Aligned columns for a terminal, in the long or the wide layout, then a summary line per series:
+ * its peak, the time of the peak and its average. Rows are held until the end, since the widths
+ * and the summary depend on all of them.
  */
 final class TableRenderer implements RowSink {
-  private static final String GAP = "  ";
-
   private final Writer out;
   private final RenderOptions options;
-  private final List<List<String>> lines = new ArrayList<>();
+  private final List<List<String>> rows = new ArrayList<>();
   private RowSchema schema;
+  private WideRows wide;
+  private SeriesSummaries summaries;
 
   TableRenderer(Writer out, RenderOptions options) {
     this.out = out;
@@ -26,47 +27,67 @@ final class TableRenderer implements RowSink {
   @Override
   public void begin(RowSchema schema) {
     this.schema = schema;
-    if (options.header()) {
-      lines.add(schema.columns().stream().map(column -> column.toUpperCase(Locale.ROOT)).toList());
+    this.summaries = new SeriesSummaries(schema);
+    if (options.layout() == Layout.WIDE) {
+      wide = new WideRows(schema);
     }
   }
 
   @Override
   public void accept(Row row) {
-    lines.add(RowCells.of(schema, row, options.zone()));
+    summaries.add(row);
+    if (wide != null) {
+      wide.add(row);
+    } else {
+      rows.add(RowCells.of(schema, row, options.zone(), options.timeFormat()));
+    }
   }
 
   @Override
   public void end() throws IOException {
-    int[] widths = widths();
-    int valueIndex = widths.length - 1;
-    StringBuilder line = new StringBuilder();
-    for (List<String> cells : lines) {
-      line.setLength(0);
-      for (int i = 0; i < cells.size(); i++) {
-        String cell = cells.get(i);
-        String padding = " ".repeat(widths[i] - DisplayWidth.of(cell));
-        if (i > 0) {
-          line.append(GAP);
-        }
-        if (i == valueIndex) {
-          line.append(padding).append(cell);
-        } else {
-          line.append(cell).append(padding);
-        }
-      }
-      out.write(line.append('\n').toString());
+    List<List<String>> table = new ArrayList<>();
+    if (wide != null) {
+      List<String> header = new ArrayList<>(wide.header());
+      // Series names are label values (stream URLs), kept as they are; only "time" is a column name.
+      header.set(0, "TIME");
+      addHeader(table, header);
+      table.addAll(wide.rows(options.zone(), options.timeFormat()));
+      write(AlignedColumns.lines(table, column -> column > 0));
+    } else {
+      addHeader(table, schema.columns().stream().map(column -> column.toUpperCase(Locale.ROOT)).toList());
+      table.addAll(rows);
+      int valueColumn = schema.columns().size() - 1;
+      write(AlignedColumns.lines(table, column -> column == valueColumn));
     }
+    writeSummary();
     out.flush();
   }
 
-  private int[] widths() {
-    int[] widths = new int[schema.columns().size()];
-    for (List<String> cells : lines) {
-      for (int i = 0; i < widths.length; i++) {
-        widths[i] = Math.max(widths[i], DisplayWidth.of(cells.get(i)));
-      }
+  private void addHeader(List<List<String>> table, List<String> header) {
+    if (options.header()) {
+      table.add(header);
     }
-    return widths;
+  }
+
+  private void writeSummary() throws IOException {
+    List<SeriesSummary> all = summaries.summaries();
+    if (all.isEmpty()) {
+      return;
+    }
+    List<List<String>> table = new ArrayList<>();
+    table.add(List.of("SERIES", "PEAK", "PEAK_TIME", "AVERAGE"));
+    for (SeriesSummary summary : all) {
+      table.add(List.of(summary.name(), ValueText.of(summary.peak()),
+          options.timeFormat().format(summary.peakTime(), options.zone()), summary.averageText()));
+    }
+    out.write('\n');
+    write(AlignedColumns.lines(table, column -> column == 1 || column == 3));
+  }
+
+  private void write(List<String> lines) throws IOException {
+    for (String line : lines) {
+      out.write(line);
+      out.write('\n');
+    }
   }
 }

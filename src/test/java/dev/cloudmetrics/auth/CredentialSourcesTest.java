@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cloudmetrics.failure.CredentialsException;
+import dev.cloudmetrics.failure.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -101,16 +103,52 @@ class CredentialSourcesTest {
   }
 
   @Test
-  void anUnknownProfileOrAMalformedFileIsNamed() throws IOException {
+  void anUnknownProfileIsACredentialsProblemThatSaysHowToAddIt() throws IOException {
     config(FILE);
     CredentialsException missing = assertThrows(CredentialsException.class,
         () -> new CredentialSources(Map.of(), Optional.of("staging"), Optional.empty(), home).volcengine());
-    assertTrue(missing.getMessage().contains("'staging'"), missing.getMessage());
 
-    config("volcengine_secret_key = leaked\n");
-    CredentialsException malformed = assertThrows(CredentialsException.class,
+    assertTrue(missing.getMessage().contains("'staging'"), missing.getMessage());
+    assertTrue(missing.getMessage().contains("cloudmetrics configure --profile staging"), missing.getMessage());
+  }
+
+  @Test
+  void aMalformedFileIsInvalidInputNamingFileAndLineButNotTheLine() throws IOException {
+    Path file = config("volcengine_secret_key = leaked\n");
+
+    InvalidInputException malformed = assertThrows(InvalidInputException.class,
         () -> new CredentialSources(Map.of(), Optional.empty(), Optional.empty(), home).volcengine());
-    assertTrue(malformed.getMessage().contains("line 1"), malformed.getMessage());
+
+    assertTrue(malformed.getMessage().contains(file + " line 1"), malformed.getMessage());
     assertFalse(malformed.getMessage().contains("leaked"));
+  }
+
+  @Test
+  void describeMasksEveryKeyAndNamesEachSource() throws IOException {
+    config(FILE);
+    CredentialSources.Report report = new CredentialSources(Map.of("KSYUN_ACCESS_KEY", "AKLTenvironment",
+        "KSYUN_SECRET_KEY", "env-secret"), Optional.empty(), Optional.empty(), home).describe();
+
+    assertEquals(List.of(
+        new Setting("volcengine_access_key", "AKLT****", "profile default"),
+        new Setting("volcengine_secret_key", "****", "profile default"),
+        Setting.unset("volcengine_session_token"),
+        new Setting("ksyun_access_key", "AKLT****", "env KSYUN_ACCESS_KEY"),
+        new Setting("ksyun_secret_key", "****", "env KSYUN_SECRET_KEY")), report.settings());
+    assertEquals(List.of(), report.problems());
+  }
+
+  @Test
+  void describeOfANamedProfileShowsItsTokenMaskedAndWhatIsMissing() throws IOException {
+    config(FILE);
+    CredentialSources.Report report = new CredentialSources(Map.of("CLOUDMETRICS_PROFILE", "prod"),
+        Optional.empty(), Optional.empty(), home).describe();
+
+    assertEquals(new Setting("volcengine_session_token", "****", "profile prod"), report.settings().get(2));
+    assertEquals(Setting.unset("ksyun_access_key"), report.settings().get(3));
+    assertEquals(1, report.problems().size());
+    assertTrue(report.problems().get(0).contains("no Kingsoft Cloud keys"), report.problems().get(0));
+    String shown = report.settings().toString();
+    assertFalse(shown.contains("prod-secret") || shown.contains("prod-token") || shown.contains("AKLTprod"), shown);
   }
 }

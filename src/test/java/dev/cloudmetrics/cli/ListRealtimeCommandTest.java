@@ -103,7 +103,8 @@ class ListRealtimeCommandTest {
     assertEquals(6, doc.get("points").size());
     assertEquals(6, ndjson.out().lines().count());
     assertEquals(7, csv.out().lines().count());
-    assertEquals(7, table.out().lines().count());
+    // The 7 lines of the rows, a blank line, then the summary: its header and a line per indicator.
+    assertEquals(7 + 1 + 1 + 2, table.out().lines().count());
     JsonNode first = doc.get("points").get(0);
     assertTrue(csv.out().contains(first.get("time").asText() + ",app1,online_user_count," + first.get("value").asText()));
     assertTrue(table.out().contains(first.get("value").asText()));

@@ -114,10 +114,11 @@ class OnlineUsersCommandTest {
   void tableIsAlignedForEyes() {
     CliRun.Result result = cli.run(args("-s", STREAM, "--last", "10m", "-f", "table"));
 
-    List<String> lines = result.out().lines().toList();
+    List<String> lines = result.out().lines().takeWhile(line -> !line.isEmpty()).toList();
     assertEquals(0, result.exitCode(), result.err());
     assertTrue(lines.get(0).startsWith("TIME"), lines.get(0));
     assertEquals(1, lines.stream().map(String::length).distinct().count(), result.out());
+    assertTrue(result.out().contains("\nSERIES        PEAK  PEAK_TIME"), result.out());
   }
 
   @Test

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class OutputFormatTest {
   @ParameterizedTest
-  @CsvSource({"table, TABLE", "csv, CSV", "JSON, JSON", "NdJson, NDJSON"})
+  @CsvSource({"table, TABLE", "csv, CSV", "JSON, JSON", "NdJson, NDJSON", "prometheus, PROMETHEUS", "Influx, INFLUX", "chart, CHART"})
   void readsNamesInAnyCase(String text, OutputFormat expected) {
     assertEquals(expected, OutputFormat.parse(text));
   }
@@ -21,12 +21,12 @@ class OutputFormatTest {
   void unknownNamesListTheChoices(String text) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OutputFormat.parse(text));
 
-    assertEquals("must be one of table, csv, json, ndjson", e.getMessage());
+    assertEquals("must be one of table, csv, json, ndjson, prometheus, influx, chart", e.getMessage());
   }
 
   @Test
   void idsAreWhatUsersType() {
-    assertEquals("[table, csv, json, ndjson]", Arrays.toString(Arrays.stream(OutputFormat.values()).map(OutputFormat::id).toArray()));
+    assertEquals("[table, csv, json, ndjson, prometheus, influx, chart]", Arrays.toString(Arrays.stream(OutputFormat.values()).map(OutputFormat::id).toArray()));
   }
 
   @Test

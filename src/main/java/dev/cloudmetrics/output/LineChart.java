@@ -1,0 +1,201 @@
+package dev.cloudmetrics.output;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * A line chart of the series in a terminal: a value axis named after the value column, a time axis
+ * with round ticks in the zone, one line per series drawn with box characters (a different style
+ * for each of the first four series, and a colour each when the terminal takes colour) and a legend
+ * with each series' peak and average. It is a pure function of the rows, so a caller that keeps
+ * the rows seen so far can redraw the chart as often as it likes.
+ */
+public final class LineChart {
+  /** Rows of the plot at most; every other one is labelled, bottom and top included. */
+  static final int MAX_PLOT_ROWS = 11;
+  private static final int MIN_PLOT_WIDTH = 10;
+  // Horizontal, vertical, then corners: from below to the right, from the left down, from above to the right, from the left up.
+  private static final String[] STYLES = {"─│╭╮╰╯", "━┃┏┓┗┛", "═║╔╗╚╝", "-|..''"};
+  private static final int[] COLOURS = {36, 33, 35, 32, 34, 31};
+  private static final String RESET = "\u001B[0m";
+
+  private LineChart() {}
+
+  /** The chart of {@code rows}, at most {@code terminal.columns()} wide where the labels allow, each line ending in a line feed. */
+  public static String draw(RowSchema schema, List<Row> rows, ZoneId zone, Terminal terminal) {
+    StringBuilder out = new StringBuilder();
+    out.append(schema.valueColumn()).append(" (cloudmetrics ").append(schema.command()).append(")\n");
+    if (rows.isEmpty()) {
+      return out.append("(no points)\n").toString();
+    }
+    Map<List<String>, NavigableMap<Instant, BigDecimal>> series = new LinkedHashMap<>();
+    SeriesSummaries summaries = new SeriesSummaries(schema);
+    for (Row row : rows) {
+      RowCells.requireFits(schema, row);
+      series.computeIfAbsent(row.labels(), labels -> new TreeMap<>()).put(row.time(), row.value());
+      summaries.add(row);
+    }
+    ValueAxis values = valueAxis(rows);
+    int labelWidth = 0;
+    for (int row = 0; row < values.rows(); row += 2) {
+      labelWidth = Math.max(labelWidth, values.label(row).length());
+    }
+    int width = Math.max(MIN_PLOT_WIDTH, terminal.columns() - labelWidth - 2);
+    Instant from = rows.stream().map(Row::time).min(Instant::compareTo).orElseThrow();
+    Instant to = rows.stream().map(Row::time).max(Instant::compareTo).orElseThrow();
+    TimeAxis times = new TimeAxis(from, to, width, zone);
+
+    Plot plot = new Plot(values.rows(), width);
+    int index = 0;
+    for (NavigableMap<Instant, BigDecimal> points : series.values()) {
+      plot.line(index++, columnValues(points, times), values);
+    }
+    for (int row = values.rows() - 1; row >= 0; row--) {
+      boolean labelled = row % 2 == 0;
+      String label = labelled ? values.label(row) : "";
+      out.append(" ".repeat(labelWidth - label.length())).append(label).append(' ').append(labelled ? '┤' : '│');
+      plot.appendRow(out, row, terminal.colour());
+      out.append('\n');
+    }
+    appendTimeAxis(out, times, labelWidth, width);
+    appendLegend(out, summaries.summaries(), times, terminal.colour());
+    return out.toString();
+  }
+
+  private static ValueAxis valueAxis(List<Row> rows) {
+    BigDecimal min = rows.stream().map(Row::value).min(BigDecimal::compareTo).orElseThrow();
+    BigDecimal max = rows.stream().map(Row::value).max(BigDecimal::compareTo).orElseThrow();
+    boolean wholeNumbers = rows.stream().allMatch(row -> row.value().stripTrailingZeros().scale() <= 0);
+    return ValueAxis.fit(min, max, MAX_PLOT_ROWS, wholeNumbers);
+  }
+
+  /** The series' value in each column it spans: the peak where several points share a column, a straight line between points. */
+  private static NavigableMap<Integer, Double> columnValues(NavigableMap<Instant, BigDecimal> points, TimeAxis times) {
+    NavigableMap<Integer, Double> atPoints = new TreeMap<>();
+    points.forEach((time, value) -> atPoints.merge(times.columnOf(time), value.doubleValue(), Math::max));
+    NavigableMap<Integer, Double> columns = new TreeMap<>(atPoints);
+    Map.Entry<Integer, Double> previous = null;
+    for (Map.Entry<Integer, Double> next : atPoints.entrySet()) {
+      if (previous != null) {
+        int span = next.getKey() - previous.getKey();
+        for (int column = previous.getKey() + 1; column < next.getKey(); column++) {
+          double share = (double) (column - previous.getKey()) / span;
+          columns.put(column, previous.getValue() + (next.getValue() - previous.getValue()) * share);
+        }
+      }
+      previous = next;
+    }
+    return columns;
+  }
+
+  private static void appendTimeAxis(StringBuilder out, TimeAxis times, int labelWidth, int width) {
+    char[] axis = new char[width];
+    Arrays.fill(axis, '─');
+    char[] labels = new char[width];
+    Arrays.fill(labels, ' ');
+    int free = 0;
+    for (TimeAxis.Tick tick : times.ticks()) {
+      axis[tick.column()] = '┬';
+      // A label starts under its tick, or ends at the right edge; one that would touch the previous one is left out.
+      int start = Math.min(tick.column(), width - tick.label().length());
+      if (start >= free && start >= 0) {
+        tick.label().getChars(0, tick.label().length(), labels, start);
+        free = start + tick.label().length() + 1;
+      }
+    }
+    String indent = " ".repeat(labelWidth + 1);
+    out.append(indent).append('└').append(axis).append('\n');
+    out.append(indent).append(' ').append(new String(labels).stripTrailing()).append('\n');
+    // Under the plot where it fits, from the left edge where it does not.
+    String range = times.range();
+    out.append(range.length() <= width ? indent + " " : "").append(range).append('\n');
+  }
+
+  private static void appendLegend(StringBuilder out, List<SeriesSummary> summaries, TimeAxis times, boolean colour) {
+    out.append('\n');
+    for (int index = 0; index < summaries.size(); index++) {
+      SeriesSummary summary = summaries.get(index);
+      String sample = String.valueOf(style(index).charAt(0)).repeat(3);
+      out.append("  ").append(colour ? colour(index) + sample + RESET : sample)
+          .append(' ').append(summary.name())
+          .append("  peak ").append(ValueText.of(summary.peak())).append(" at ").append(times.at(summary.peakTime()))
+          .append(", average ").append(summary.averageText()).append('\n');
+    }
+  }
+
+  static String style(int series) {
+    return STYLES[series % STYLES.length];
+  }
+
+  static String colour(int series) {
+    return "\u001B[" + COLOURS[series % COLOURS.length] + "m";
+  }
+
+  /** The plot area: a glyph and the series that drew it in every cell. */
+  private static final class Plot {
+    private final char[][] glyphs;
+    private final int[][] owners;
+
+    Plot(int rows, int width) {
+      glyphs = new char[rows][width];
+      owners = new int[rows][width];
+      for (int row = 0; row < rows; row++) {
+        Arrays.fill(glyphs[row], ' ');
+        Arrays.fill(owners[row], -1);
+      }
+    }
+
+    /** Draws one series; a later series covers an earlier one where they cross. */
+    void line(int series, NavigableMap<Integer, Double> columns, ValueAxis values) {
+      String style = style(series);
+      for (Map.Entry<Integer, Double> entry : columns.entrySet()) {
+        int column = entry.getKey();
+        int here = values.rowOf(entry.getValue());
+        Map.Entry<Integer, Double> next = columns.higherEntry(column);
+        int there = next == null ? here : values.rowOf(next.getValue());
+        if (here == there) {
+          put(here, column, style.charAt(0), series);
+          continue;
+        }
+        boolean up = there > here;
+        put(here, column, style.charAt(up ? 5 : 3), series);
+        put(there, column, style.charAt(up ? 2 : 4), series);
+        for (int row = Math.min(here, there) + 1; row < Math.max(here, there); row++) {
+          put(row, column, style.charAt(1), series);
+        }
+      }
+    }
+
+    void appendRow(StringBuilder out, int row, boolean colour) {
+      int end = glyphs[row].length;
+      while (end > 0 && glyphs[row][end - 1] == ' ') {
+        end--;
+      }
+      int current = -1;
+      for (int column = 0; column < end; column++) {
+        int owner = owners[row][column];
+        if (colour && owner != current) {
+          out.append(owner < 0 ? RESET : colour(owner));
+          current = owner;
+        }
+        out.append(glyphs[row][column]);
+      }
+      if (colour && current >= 0) {
+        out.append(RESET);
+      }
+    }
+
+    private void put(int row, int column, char glyph, int series) {
+      glyphs[row][column] = glyph;
+      owners[row][column] = series;
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.cloudmetrics.output;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** How CSV and table print the time column: ISO-8601 with offset, local wall time, or epoch seconds. */
+public enum TimeFormat {
+  ISO,
+  /** {@code yyyy-MM-dd HH:mm:ss} in the zone, which spreadsheets read as a date and time. */
+  LOCAL,
+  EPOCH;
+
+  private static final DateTimeFormatter LOCAL_PATTERN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+
+  /** The name on the command line, e.g. {@code local}. */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Reads a time format name in any letter case. */
+  public static TimeFormat parse(String text) {
+    for (TimeFormat format : values()) {
+      if (format.id().equalsIgnoreCase(text)) {
+        return format;
+      }
+    }
+    throw new IllegalArgumentException("must be one of "
+        + Arrays.stream(values()).map(TimeFormat::id).collect(Collectors.joining(", ")));
+  }
+
+  String format(Instant time, ZoneId zone) {
+    return switch (this) {
+      case ISO -> TimeText.of(time, zone);
+      case LOCAL -> time.truncatedTo(ChronoUnit.SECONDS).atZone(zone).format(LOCAL_PATTERN);
+      case EPOCH -> Long.toString(time.getEpochSecond());
+    };
+  }
+}

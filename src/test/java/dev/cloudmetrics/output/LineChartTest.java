@@ -1,0 +1,122 @@
+package dev.cloudmetrics.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The terminal chart: fits the width, colours only when asked, and redraws from the rows alone. */
+class LineChartTest {
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final RowSchema MERGED = GoldenSamples.CDN_MERGED.schema;
+
+  /** A known series: 0, 1, …, 10 viewers, one a minute. */
+  private static List<Row> ramp() {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i <= 10; i++) {
+      rows.add(new Row(Instant.parse("2024-05-20T02:00:00Z").plusSeconds(60L * i), List.of(), BigDecimal.valueOf(i)));
+    }
+    return rows;
+  }
+
+  @Test
+  void aKnownSeriesDrawsAsTheGoldenRamp() {
+    Golden.assertMatches("golden/ramp.40-columns.chart", LineChart.draw(MERGED, ramp(), SHANGHAI, new Terminal(40, false)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {40, 60, 80, 132, 200})
+  void theAxesAndPlotFitTheTerminalWidth(int columns) {
+    for (GoldenSamples sample : GoldenSamples.values()) {
+      String chart = LineChart.draw(sample.schema, sample.rows, SHANGHAI, new Terminal(columns, false));
+
+      List<String> lines = chart.lines().toList();
+      int timeAxis = timeAxisLine(lines);
+      for (String line : lines.subList(1, timeAxis + 2)) {
+        assertTrue(DisplayWidth.of(line) <= columns, columns + " columns: '" + line + "'\n" + chart);
+      }
+      assertEquals(columns, DisplayWidth.of(lines.get(timeAxis)), "the time axis spans the width");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(GoldenSamples.class)
+  void thereIsALegendLinePerSeriesWithItsPeak(GoldenSamples sample) {
+    String chart = LineChart.draw(sample.schema, sample.rows, SHANGHAI, Terminal.PLAIN);
+
+    long series = sample.rows.stream().map(Row::labels).distinct().count();
+    assertEquals(series, chart.lines().filter(line -> line.contains("  peak ")).count(), chart);
+    assertTrue(chart.startsWith(sample.schema.valueColumn() + " (cloudmetrics " + sample.schema.command() + ")\n"), chart);
+    assertTrue(chart.contains("(Asia/Shanghai)"), chart);
+  }
+
+  @Test
+  void colourCodesOnlyWhenTheTerminalTakesThem() {
+    GoldenSamples sample = GoldenSamples.CDN_PER_STREAM;
+
+    String plain = LineChart.draw(sample.schema, sample.rows, SHANGHAI, new Terminal(80, false));
+    String coloured = LineChart.draw(sample.schema, sample.rows, SHANGHAI, new Terminal(80, true));
+
+    assertFalse(plain.contains("\u001B"), plain);
+    assertTrue(coloured.contains("\u001B[36m") && coloured.contains("\u001B[33m") && coloured.contains("\u001B[0m"));
+    assertEquals(plain, coloured.replaceAll("\u001B\\[[0-9;]*m", ""));
+  }
+
+  @Test
+  void redrawingIsDrawingTheRowsSoFarAgain() {
+    List<Row> all = GoldenSamples.CDN_PER_STREAM.rows;
+    List<Row> soFar = all.subList(0, all.size() / 2);
+    RowSchema schema = GoldenSamples.CDN_PER_STREAM.schema;
+
+    String first = LineChart.draw(schema, soFar, SHANGHAI, Terminal.PLAIN);
+
+    assertEquals(first, LineChart.draw(schema, new ArrayList<>(soFar), SHANGHAI, Terminal.PLAIN));
+    assertNotEquals(first, LineChart.draw(schema, all, SHANGHAI, Terminal.PLAIN));
+  }
+
+  @Test
+  void noPointsSaySo() {
+    assertEquals("online_users (cloudmetrics cdn online-users)\n(no points)\n",
+        LineChart.draw(MERGED, List.of(), SHANGHAI, Terminal.PLAIN));
+  }
+
+  @Test
+  void aSinglePointAndAFlatLineStillDraw() {
+    Row one = ramp().get(5);
+
+    String single = LineChart.draw(MERGED, List.of(one), SHANGHAI, Terminal.PLAIN);
+    String flat = LineChart.draw(MERGED, ramp().stream().map(r -> new Row(r.time(), r.labels(), BigDecimal.TEN)).toList(),
+        SHANGHAI, Terminal.PLAIN);
+
+    assertTrue(single.contains("─"), single);
+    assertTrue(flat.lines().anyMatch(line -> line.startsWith("10 ┤────")), flat);
+  }
+
+  @Test
+  void aTinyTerminalStillGetsAReadablePlot() {
+    String chart = LineChart.draw(MERGED, ramp(), SHANGHAI, new Terminal(5, false));
+
+    List<String> lines = chart.lines().toList();
+    String axis = lines.get(timeAxisLine(lines));
+    assertEquals(10, axis.substring(axis.indexOf('└') + 1).length(), chart);
+  }
+
+  private static int timeAxisLine(List<String> lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains("└")) {
+        return i;
+      }
+    }
+    throw new AssertionError("no time axis in\n" + String.join("\n", lines));
+  }
+}
