@@ -9,11 +9,14 @@ import dev.cloudmetrics.emulator.DemoCredentials;
 import dev.cloudmetrics.emulator.Emulator;
 import dev.cloudmetrics.emulator.EmulatorOptions;
 import dev.cloudmetrics.emulator.SyntheticData;
+import dev.cloudmetrics.output.Layout;
 import dev.cloudmetrics.output.OutputFormat;
 import dev.cloudmetrics.output.RenderOptions;
 import dev.cloudmetrics.output.Renderers;
 import dev.cloudmetrics.output.Row;
 import dev.cloudmetrics.output.RowSink;
+import dev.cloudmetrics.output.Terminal;
+import dev.cloudmetrics.output.TimeFormat;
 import dev.cloudmetrics.time.TimeExpressions;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -107,9 +110,13 @@ class PlannedRunsTest {
   }
 
   static String rendered(OutputFormat format, boolean perStream, List<Row> rows) {
+    return rendered(new RenderOptions(format, true, SHANGHAI), perStream, rows);
+  }
+
+  static String rendered(RenderOptions options, boolean perStream, List<Row> rows) {
     StringWriter out = new StringWriter();
     try {
-      RowSink sink = Renderers.create(new RenderOptions(format, true, SHANGHAI), out);
+      RowSink sink = Renderers.create(options, out);
       sink.begin(OnlineUsersClient.schema(perStream));
       for (Row row : rows) {
         sink.accept(row);
@@ -168,6 +175,22 @@ class PlannedRunsTest {
     assertEquals(3, emulator.requestCount());
     assertEquals(rendered(format, true, unlimited(streams, regions, Duration.ofHours(1), true,
         beijing("2024-05-20T08:00"), beijing("2024-05-20T11:00"))), result.out());
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = OutputFormat.class, names = {"CSV", "TABLE"})
+  void theWideLayoutOfAPlannedRunIsTheSameBytes(OutputFormat format) {
+    List<String> streams = streams(3500);
+    List<String> regions = List.of("CN", "HK", "AS");
+    CliRun.Result result = cli.withStdin(String.join("\n", streams)).run(args("--streams-file", "-", "--per-stream",
+        "--regions", String.join(",", regions), "-g", "1h", "--start", "2024-05-20T08:00", "--end", "2024-05-20T11:00",
+        "-f", format(format), "--layout", "wide"));
+
+    assertEquals(0, result.exitCode(), result.err());
+    assertEquals(3, emulator.requestCount());
+    assertEquals(rendered(new RenderOptions(format, true, SHANGHAI, Layout.WIDE, TimeFormat.ISO, false, false,
+        Terminal.PLAIN), true, unlimited(streams, regions, Duration.ofHours(1), true, beijing("2024-05-20T08:00"),
+        beijing("2024-05-20T11:00"))), result.out());
   }
 
   @Test
