@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
 /** {@code cdn online-users}: peak concurrent viewers of live streams per bucket. */
 @Command(
     name = "online-users",
+    header = "Peak concurrent viewers of live streams, merged or per stream and region.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
@@ -42,16 +43,19 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  cloudmetrics cdn online-users -s rtmp://live.example.com/app/stream1 --last 2h",
-      "  cloudmetrics cdn online-users --streams-file streams.txt --per-stream --regions CN,HK -g 1h -f csv",
-      "  cloudmetrics cdn online-users -s rtmp://a/live/x --start 2024-05-20T00:00+08:00 --end 2024-05-21T00:00+08:00 -g 1d",
-      "  cloudmetrics cdn online-users --streams-file streams.txt --per-stream -g 1m --last 30d -o month.csv",
-      "  cloudmetrics --sandbox cdn online-users -s rtmp://demo.example/live/a --last 2h",
+      "  cloudmetrics cdn online-users -s rtmp://live.example.com/app/s1 --last 2h",
+      "  cloudmetrics cdn online-users --streams-file streams.txt --per-stream \\",
+      "      --regions CN,HK -g 1h -f csv",
+      "  cloudmetrics cdn online-users -s rtmp://a/live/x -g 1d \\",
+      "      --start 2024-05-20T00:00+08:00 --end 2024-05-21T00:00+08:00",
+      "  cloudmetrics cdn online-users --streams-file streams.txt --per-stream \\",
+      "      -g 1m --last 30d -o month.csv",
+      "  cloudmetrics --sandbox cdn online-users -s rtmp://demo.example/live/a",
       "",
-      "Limits of the API: the last 62 days, data 3-8 minutes late, and per request at most 7 days",
-      "and 10000 data points (regions x streams x minutes / granularity). A longer window or more",
-      "streams are cut into several requests on bucket boundaries and put back together in order;",
-      "--dry-run shows the plan."
+      "Limits of the API: the last 62 days, data 3-8 minutes late, and per request",
+      "at most 7 days and 10000 data points (regions x streams x minutes /",
+      "granularity). A longer window or more streams are cut into several requests",
+      "on bucket boundaries and put back together in order; --dry-run shows the plan."
     })
 final class OnlineUsersCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
