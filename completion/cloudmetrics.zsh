@@ -458,7 +458,7 @@ function _picocli_cloudmetrics_cdn_onlineusers() {
 
   local commands=""
   local flag_opts="'--per-stream' '--no-header' '--dry-run' '--bom' '--excel' '--timestamps' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--sandbox'"
-  local arg_opts="'-s' '--stream' '--streams-file' '--regions' '-g' '--granularity' '--result-type' '--start' '--end' '--last' '--signing-region' '--endpoint' '-f' '--format' '-o' '--output' '--tz' '--layout' '--time-format' '--retries' '--profile' '--config'"
+  local arg_opts="'-s' '--stream' '--streams-file' '--regions' '-g' '--granularity' '--result-type' '--start' '--end' '--last' '--signing-region' '--endpoint' '-f' '--format' '-o' '--output' '--tz' '--layout' '--time-format' '--retries' '--concurrency' '--rate' '--profile' '--config'"
   local CODECODE_option_args=("CN" "HK" "AS" "NA" "SA" "EU" "AU" "AF" "TW") # --regions values
   local G_option_args=("1m" "5m" "10m" "20m" "1h" "4h" "8h" "1d") # --granularity values
   local FMT_option_args=("table" "csv" "json" "ndjson" "prometheus" "influx" "chart") # --format values
@@ -527,6 +527,12 @@ function _picocli_cloudmetrics_cdn_onlineusers() {
       return $?
       ;;
     '--retries')
+      return
+      ;;
+    '--concurrency')
+      return
+      ;;
+    '--rate')
       return
       ;;
     '--profile')
