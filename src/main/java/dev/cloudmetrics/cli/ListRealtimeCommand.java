@@ -77,9 +77,10 @@ final class ListRealtimeCommand implements Callable<Integer> {
           + "timed just after a bucket completes.")
   String interval;
 
-  @Option(names = "--rate", paramLabel = "R",
-      description = "Requests per second, every request of the run counted (default 2, the API's documented ceiling).")
-  double rate = RealtimePlans.DOCUMENTED_REQUESTS_PER_SECOND;
+  @Option(names = "--rate", paramLabel = "R", defaultValue = "2",
+      description = "At most R requests per second, every request of the run counted, retries included "
+          + "(default 2, the API's documented ceiling; decimals allowed).")
+  String rate;
 
   @Mixin OutputOptions output;
 

@@ -17,7 +17,7 @@ public record RealtimeArgs(
     boolean includeIncomplete,
     boolean watch,
     Optional<String> interval,
-    double requestsPerSecond) {
+    String rate) {
 
   public RealtimeArgs {
     appIds = List.copyOf(appIds);

@@ -34,11 +34,7 @@ public final class RealtimePlans {
    */
   public static Validated<RealtimePlan> from(RealtimeArgs args, Instant now) {
     Optional<Duration> interval = watchInterval(args);
-    double rate = args.requestsPerSecond();
-    if (!(rate > 0) || Double.isInfinite(rate)) {
-      throw new InvalidInputException("--rate '" + show(rate) + "': must be a number of requests per second above 0 "
-          + "(default " + show(DOCUMENTED_REQUESTS_PER_SECOND) + ", the API's documented ceiling)");
-    }
+    double rate = rate(args.rate());
     Validated<RealtimeQuery> query = RealtimeQueries.from(args, now);
     List<String> notices = new ArrayList<>(query.notices());
     if (rate > DOCUMENTED_REQUESTS_PER_SECOND) {
@@ -46,6 +42,21 @@ public final class RealtimePlans {
           + " requests per second the API documents for an account; what it throttles is retried");
     }
     return new Validated<>(new RealtimePlan(query.value(), interval, rate), notices);
+  }
+
+  private static double rate(String text) {
+    double rate;
+    try {
+      rate = Double.parseDouble(text.strip());
+    } catch (NumberFormatException e) {
+      rate = Double.NaN;
+    }
+    // The negated test also refuses NaN.
+    if (!(rate > 0) || Double.isInfinite(rate)) {
+      throw new InvalidInputException("--rate '" + text + "': expected requests per second above 0, e.g. 2 or 0.5 "
+          + "(default " + show(DOCUMENTED_REQUESTS_PER_SECOND) + ", the API's documented ceiling)");
+    }
+    return rate;
   }
 
   private static Optional<Duration> watchInterval(RealtimeArgs args) {
@@ -85,9 +96,8 @@ public final class RealtimePlans {
     return interval;
   }
 
-  /** {@code 2}, {@code 0.5}: the number as typed, without a trailing {@code .0}. */
+  /** {@code 2}, {@code 0.5}: without a trailing {@code .0}. */
   private static String show(double number) {
-    return Double.isFinite(number) ? BigDecimal.valueOf(number).stripTrailingZeros().toPlainString()
-        : String.valueOf(number);
+    return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
   }
 }
