@@ -72,7 +72,7 @@ final class ListRealtimeCommand implements Callable<Integer> {
           + "--interval; Ctrl-C ends it (exit 130).")
   boolean watch;
 
-  @Option(names = "--interval", paramLabel = "DURATION",
+  @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "30s",
       description = "Least time between polls of --watch, 30s (the default, the bucket size) to 30m; polls are "
           + "timed just after a bucket completes.")
   String interval;
@@ -93,7 +93,7 @@ final class ListRealtimeCommand implements Callable<Integer> {
     try (ServiceAccess access = new ServiceAccess(root.globals(), environment)) {
       Optional<String> target = access.sandboxEndpoint().map(Object::toString).or(() -> Optional.ofNullable(endpoint));
       RealtimeArgs args = new RealtimeArgs(appIds, indicators, window.start(), window.end(), window.last(),
-          region, target, output.zone(), includeIncomplete, watch, Optional.ofNullable(interval), rate);
+          region, target, output.zone(), includeIncomplete, watch, interval, rate);
       Validated<RealtimePlan> plan = RealtimePlans.from(args, environment.clock().instant());
       Notices.print(plan.notices(), environment);
       // One transport for the whole run: its pacing is the one budget that every request keeps to.

@@ -16,7 +16,7 @@ public record RealtimeArgs(
     ZoneId zone,
     boolean includeIncomplete,
     boolean watch,
-    Optional<String> interval,
+    String interval,
     String rate) {
 
   public RealtimeArgs {

@@ -19,7 +19,6 @@ import java.util.Optional;
 public final class RealtimePlans {
   /** The API's documented ceiling for one account, which every request of a run shares. */
   public static final double DOCUMENTED_REQUESTS_PER_SECOND = 2;
-  static final Duration DEFAULT_INTERVAL = Buckets.RTC_BUCKET;
   /** Polling faster than buckets complete finds nothing new. */
   static final Duration SHORTEST_INTERVAL = Buckets.RTC_BUCKET;
   /** Short enough that a failed poll is made up by the next one within the API's 60 minutes. */
@@ -33,10 +32,11 @@ public final class RealtimePlans {
    * @throws InvalidInputException naming the flag and the value that broke a rule
    */
   public static Validated<RealtimePlan> from(RealtimeArgs args, Instant now) {
-    Optional<Duration> interval = watchInterval(args);
+    List<String> notices = new ArrayList<>();
+    Optional<Duration> interval = watchInterval(args, notices);
     double rate = rate(args.rate());
     Validated<RealtimeQuery> query = RealtimeQueries.from(args, now);
-    List<String> notices = new ArrayList<>(query.notices());
+    notices.addAll(query.notices());
     if (rate > DOCUMENTED_REQUESTS_PER_SECOND) {
       notices.add("--rate " + show(rate) + " is above the " + show(DOCUMENTED_REQUESTS_PER_SECOND)
           + " requests per second the API documents for an account; what it throttles is retried");
@@ -59,12 +59,9 @@ public final class RealtimePlans {
     return rate;
   }
 
-  private static Optional<Duration> watchInterval(RealtimeArgs args) {
+  /** Without --watch, --interval (perhaps a profile's default) does nothing. */
+  private static Optional<Duration> watchInterval(RealtimeArgs args, List<String> notices) {
     if (!args.watch()) {
-      if (args.interval().isPresent()) {
-        throw new InvalidInputException("--interval '" + args.interval().get() + "' is the time between polls of "
-            + "--watch, which is not given");
-      }
       return Optional.empty();
     }
     if (args.end().isPresent()) {
@@ -72,10 +69,9 @@ public final class RealtimePlans {
           + "follows now; --start or --last choose the history printed first");
     }
     if (args.includeIncomplete()) {
-      throw new InvalidInputException("--include-incomplete cannot be combined with --watch, which prints each bucket "
-          + "once, when it is complete");
+      notices.add("--include-incomplete does nothing with --watch, which prints each bucket once, when it is complete");
     }
-    return Optional.of(args.interval().map(RealtimePlans::interval).orElse(DEFAULT_INTERVAL));
+    return Optional.of(interval(args.interval()));
   }
 
   private static Duration interval(String text) {

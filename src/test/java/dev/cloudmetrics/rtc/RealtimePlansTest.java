@@ -22,7 +22,7 @@ class RealtimePlansTest {
   static RealtimeArgs args(String end, boolean includeIncomplete, boolean watch, String interval, String rate) {
     return new RealtimeArgs(List.of("app1"), List.of(), Optional.empty(), Optional.ofNullable(end), Optional.empty(),
         "cn-north-1", Optional.empty(), ZoneId.of("Asia/Shanghai"), includeIncomplete, watch,
-        Optional.ofNullable(interval), rate);
+        interval == null ? "30s" : interval, rate);
   }
 
   static Validated<RealtimePlan> plan(RealtimeArgs args) {
@@ -65,9 +65,11 @@ class RealtimePlansTest {
   }
 
   @Test
-  void anIntervalWithoutWatchIsRefused() {
-    InvalidInputException e = refused(args(null, false, false, "1m", "2"));
-    assertTrue(e.getMessage().contains("--interval '1m'") && e.getMessage().contains("--watch"), e.getMessage());
+  void anIntervalWithoutWatchDoesNothingSoThatAProfileMayHoldOne() {
+    Validated<RealtimePlan> plan = plan(args(null, false, false, "10s", "2"));
+
+    assertEquals(Optional.empty(), plan.value().watchInterval());
+    assertEquals(List.of(), plan.notices());
   }
 
   @Test
@@ -77,9 +79,12 @@ class RealtimePlansTest {
   }
 
   @Test
-  void watchNeverPrintsAnIncompleteBucketSoIncludeIncompleteIsRefused() {
-    InvalidInputException e = refused(args(null, true, true, null, "2"));
-    assertTrue(e.getMessage().contains("--include-incomplete") && e.getMessage().contains("--watch"), e.getMessage());
+  void watchNeverPrintsAnIncompleteBucketSoIncludeIncompleteIsSaidToDoNothing() {
+    Validated<RealtimePlan> plan = plan(args(null, true, true, null, "2"));
+
+    assertEquals(Optional.of(Duration.ofSeconds(30)), plan.value().watchInterval());
+    assertEquals(List.of("--include-incomplete does nothing with --watch, which prints each bucket once, when it is "
+        + "complete"), plan.notices());
   }
 
   @ParameterizedTest

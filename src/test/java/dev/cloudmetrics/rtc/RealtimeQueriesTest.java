@@ -58,7 +58,7 @@ class RealtimeQueriesTest {
     RealtimeArgs args() {
       return new RealtimeArgs(appIds, indicators, Optional.ofNullable(start), Optional.ofNullable(end),
           Optional.ofNullable(last), region, Optional.ofNullable(endpoint), SHANGHAI, includeIncomplete, false,
-          Optional.empty(), "2");
+          "30s", "2");
     }
 
     Validated<RealtimeQuery> validate(Instant now) {

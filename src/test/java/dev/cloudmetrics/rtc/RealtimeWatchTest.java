@@ -41,7 +41,7 @@ class RealtimeWatchTest {
   static Watched watch(SimulatedTime time, List<String> apps, String last, Duration interval) throws Exception {
     try (Emulator emulator = Emulator.start(new EmulatorOptions(0, time, 0, false))) {
       RealtimeArgs args = new RealtimeArgs(apps, List.of(), Optional.empty(), Optional.empty(), Optional.of(last),
-          "cn-north-1", Optional.of(emulator.baseUri().toString()), ZoneOffset.UTC, false, true, Optional.empty(), "2");
+          "cn-north-1", Optional.of(emulator.baseUri().toString()), ZoneOffset.UTC, false, true, "30s", "2");
       RealtimeQuery first = RealtimeQueries.from(args, time.instant()).value();
       TransportSettings settings = new TransportSettings(Duration.ofSeconds(5), Duration.ofSeconds(5), 0,
           Duration.ofMillis(1), Duration.ofMillis(1), 0);
