@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code rtc list-realtime}: users and rooms online in RTC apps, in 30-second buckets. */
 @Command(
     name = "list-realtime",
+    header = "Users and rooms online in RTC applications, in 30-second buckets.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
@@ -32,14 +33,17 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  cloudmetrics rtc list-realtime --app-id 5f2a3b4c5d6e7f8091a2b3c4",
-      "  cloudmetrics rtc list-realtime --app-id app1,app2 -i online_user_count --last 30m -f csv",
-      "  cloudmetrics rtc list-realtime --app-id app1 --start now-40m --end now-10m --tz Asia/Shanghai -o rtc.csv",
+      "  cloudmetrics rtc list-realtime --app-id app1,app2 -i online_user_count \\",
+      "      --last 30m -f csv",
+      "  cloudmetrics rtc list-realtime --app-id app1 --start now-40m --end now-10m \\",
+      "      --tz Asia/Shanghai -o rtc.csv",
       "  cloudmetrics --sandbox rtc list-realtime --app-id demo -f ndjson",
       "  cloudmetrics rtc list-realtime --app-id app1,app2 --watch -f csv >> rtc.csv",
       "",
-      "Limits of the API: start at most 60 minutes ago, span at most 60 minutes, data 20 s late,",
-      "2 requests per second per account (the tool keeps to that, --rate changes it).",
-      "A window ending now leaves out the buckets still incomplete (whose end is not 20 s ago yet)."
+      "Limits of the API: start at most 60 minutes ago, span at most 60 minutes,",
+      "data 20 s late, 2 requests per second per account (the tool keeps to that,",
+      "--rate changes it). A window ending now leaves out the buckets still",
+      "incomplete (whose end is not 20 s ago yet)."
     })
 final class ListRealtimeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
