@@ -23,12 +23,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launcher's class-data-sharing archive, with the packaged jar in an installed layout
- * (bin/cloudmetrics, lib/cloudmetrics.jar): made once in the background without a word on stdout
- * or stderr, mapped by later runs, made anew when the jar changes, and never a reason to fail.
- * The JVM is reached through a wrapper script that logs each command line it is given.
+ * The launcher with the packaged jar in an installed layout (bin/cloudmetrics, lib/cloudmetrics.jar):
+ * its class-data-sharing archive is made once in the background without a word on stdout or
+ * stderr, mapped by later runs, made anew when the jar changes, and never a reason to fail; long
+ * exports keep the optimising compiler. The JVM is reached through a wrapper script that logs each
+ * command line it is given.
  */
-class LauncherArchiveIT {
+class LauncherIT {
   /** Creating an archive runs a few JVMs in the background; a loaded CI machine may be slow. */
   private static final Duration CREATION = Duration.ofMinutes(4);
 
@@ -104,7 +105,27 @@ class LauncherArchiveIT {
     assertEquals(1, calls().stream().filter(c -> c.contains("-Xshare:dump")).count(), "dumps tried");
   }
 
+  @Test
+  void perStreamExportsKeepTheOptimisingCompilerAndShortRunsStartWithC1Alone() throws Exception {
+    Map<String, String> noArchive = Map.of("CLOUDMETRICS_CDS", "off");
+
+    assertEquals(0, run(noArchive, "--version").exitCode());
+    String version = lastCall();
+    Run perStream = run(noArchive, "--sandbox", "cdn", "online-users", "-s", "rtmp://demo.example/live/a",
+        "--per-stream", "--dry-run");
+    String export = lastCall();
+
+    assertEquals(0, perStream.exitCode(), perStream.err());
+    assertTrue(version.contains("-XX:TieredStopAtLevel=1"), version);
+    assertFalse(export.contains("TieredStopAtLevel"), export);
+    assertEquals(List.of(), archives());
+  }
+
   private Run run(String... args) throws IOException, InterruptedException {
+    return run(Map.of(), args);
+  }
+
+  private Run run(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of(launcher.toString()), Stream.of(args)).toList());
     Map<String, String> env = builder.environment();
     env.remove("CLOUDMETRICS_CDS");
@@ -112,6 +133,7 @@ class LauncherArchiveIT {
     env.put("JAVA", dir.resolve("jdk/java").toString());
     env.put("HOME", dir.resolve("home").toString());
     env.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
+    env.putAll(extraEnv);
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
     Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
