@@ -284,7 +284,7 @@ function _picocli_cloudmetrics_emulator() {
 
   local commands=""
   local flag_opts="'--xml-errors' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--sandbox'"
-  local arg_opts="'--port' '--rtc-rate' '--profile' '--config'"
+  local arg_opts="'--port' '--rtc-rate' '--faults' '--profile' '--config'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -293,6 +293,9 @@ function _picocli_cloudmetrics_emulator() {
       return
       ;;
     '--rtc-rate')
+      return
+      ;;
+    '--faults')
       return
       ;;
     '--profile')
@@ -398,7 +401,7 @@ function _picocli_cloudmetrics_cdn_onlineusers() {
 
   local commands=""
   local flag_opts="'--per-stream' '--no-header' '--dry-run' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--sandbox'"
-  local arg_opts="'-s' '--stream' '--streams-file' '--regions' '-g' '--granularity' '--result-type' '--start' '--end' '--last' '--signing-region' '--endpoint' '-f' '--format' '-o' '--output' '--tz' '--retries' '--profile' '--config'"
+  local arg_opts="'-s' '--stream' '--streams-file' '--regions' '-g' '--granularity' '--result-type' '--start' '--end' '--last' '--signing-region' '--endpoint' '-f' '--format' '-o' '--output' '--tz' '--retries' '--concurrency' '--rate' '--profile' '--config'"
   local CODECODE_option_args=("CN" "HK" "AS" "NA" "SA" "EU" "AU" "AF" "TW") # --regions values
   local G_option_args=("1m" "5m" "10m" "20m" "1h" "4h" "8h" "1d") # --granularity values
   local FMT_option_args=("table" "csv" "json" "ndjson") # --format values
@@ -455,6 +458,12 @@ function _picocli_cloudmetrics_cdn_onlineusers() {
       return
       ;;
     '--retries')
+      return
+      ;;
+    '--concurrency')
+      return
+      ;;
+    '--rate')
       return
       ;;
     '--profile')

@@ -14,12 +14,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Sends {@code GetLiveOnlineUserDataByStream} for a query and passes the rows on. */
+/** Sends {@code GetLiveOnlineUserDataByStream}: the requests of a plan, concurrently, and passes the rows on in order. */
 public final class OnlineUsersClient {
   static final String ACTION = "GetLiveOnlineUserDataByStream";
   static final String VERSION = "2016-09-01";
@@ -45,17 +46,33 @@ public final class OnlineUsersClient {
         : new RowSchema("cdn online-users", List.of(), "online_users");
   }
 
-  /** The requests a run would send, signed now: what --dry-run shows. */
-  public List<ApiRequest> signedRequests(OnlineUsersQuery query) {
-    return List.of(sign(query, request(query)));
+  /** The plan that answers the query within the API's limits. */
+  public static RequestPlan plan(OnlineUsersQuery query) {
+    return RequestPlanner.plan(query);
   }
 
-  public void fetch(OnlineUsersQuery query, RowSink sink) throws IOException {
+  /** One request of a plan, signed now: what --dry-run shows. */
+  public ApiRequest signedRequest(RequestPlan plan, PlannedRequest request) {
+    OnlineUsersQuery query = plan.queryFor(request);
+    return sign(query, request(query));
+  }
+
+  /**
+   * Sends the plan's requests and passes their rows on in the order one request would give them.
+   *
+   * @param zone the zone of the times in messages
+   * @param partialOutputKept whether rows written before a failure stay written (stdout, not a file)
+   */
+  public void fetch(RequestPlan plan, RowSink sink, FetchSettings settings, PlanProgress progress, ZoneId zone,
+      boolean partialOutputKept) throws IOException {
+    new PlanRunner(request -> rows(plan.queryFor(request)), settings.concurrency(), progress, zone, partialOutputKept)
+        .run(plan, sink);
+  }
+
+  private List<Row> rows(OnlineUsersQuery query) {
     ApiRequest unsigned = request(query);
     ApiResponse response = transport.send(ACTION, () -> sign(query, unsigned), new KsyunErrorDecoder());
-    for (Row row : OnlineUsersResponseParser.parse(response.body(), query.perStream())) {
-      sink.accept(row);
-    }
+    return OnlineUsersResponseParser.parse(response.body(), query.perStream());
   }
 
   private ApiRequest sign(OnlineUsersQuery query, ApiRequest unsigned) {

@@ -3,7 +3,6 @@ package dev.cloudmetrics.cdn;
 import dev.cloudmetrics.failure.InvalidInputException;
 import dev.cloudmetrics.failure.Validated;
 import dev.cloudmetrics.http.Endpoints;
-import dev.cloudmetrics.time.Durations;
 import dev.cloudmetrics.time.TimeExpressions;
 import dev.cloudmetrics.time.TimeWindow;
 import dev.cloudmetrics.time.Windows;
@@ -17,12 +16,19 @@ import java.util.Optional;
 
 /**
  * Turns {@code cdn online-users} options into an {@link OnlineUsersQuery}, refusing before sending
- * every documented 400 that can be foreseen, under the code the API would answer with.
+ * every documented 400 that can be foreseen, under the code the API would answer with; the limits
+ * of one request (7 days, 10000 data points) are left to the {@link RequestPlanner}.
  */
 public final class OnlineUsersQueries {
   static final Duration DEFAULT_LAST = Duration.ofHours(1);
   static final Duration HISTORY = Duration.ofDays(62);
+  /** The longest window of one request. */
   static final Duration LONGEST = Duration.ofDays(7);
+  /**
+   * The requests reach the service a moment after we read the clock: a start this close to the
+   * 62-day edge is moved to a later whole minute instead of being refused there.
+   */
+  static final Duration EDGE_MARGIN = Duration.ofSeconds(30);
   static final URI DEFAULT_ENDPOINT = URI.create("https://cdn.api.ksyun.com");
 
   private OnlineUsersQueries() {}
@@ -43,16 +49,8 @@ public final class OnlineUsersQueries {
     if (signingRegion.isEmpty()) {
       throw new InvalidInputException("--signing-region must not be empty (the default is cn-shanghai-1)");
     }
+    // Longer than 7 days or more than 10000 data points is not refused: the RequestPlanner cuts it.
     TimeWindow window = window(args, now, notices);
-    long points = DataPoints.count(regions.size(), streams.size(), window.span(), granularity, perStream);
-    if (points > DataPoints.LIMIT) {
-      String factors = perStream
-          ? regions.size() + " region(s) x " + streams.size() + " stream(s) x "
-          : "a merged series counts as one region and one stream: ";
-      throw new InvalidInputException("TooManyDataPoints", factors + window.span().toMinutes() + " min / "
-          + granularity.minutes() + " min = " + points + " data points, more than the API's " + DataPoints.LIMIT
-          + " per request; use a coarser --granularity, a shorter window, or fewer streams or --regions");
-    }
     return new Validated<>(
         new OnlineUsersQuery(streams, regions, granularity, perStream, window, signingRegion, endpoint), notices);
   }
@@ -83,10 +81,18 @@ public final class OnlineUsersQueries {
       throw new InvalidInputException("InvalidTime", resolved.start().origin() + " starts the window at "
           + show(start, args) + ", more than 62 days ago; the API keeps the last 62 days");
     }
-    Duration span = Duration.between(start, endMinute);
-    if (span.compareTo(LONGEST) > 0) {
-      throw new InvalidInputException("InvalidTime", "the window from " + resolved.start().origin() + " to "
-          + end.origin() + " spans " + Durations.format(span) + ", more than the 7 days the API takes per query");
+    Instant safe = now.minus(HISTORY).plus(EDGE_MARGIN);
+    if (start.isBefore(safe)) {
+      Instant floor = safe.truncatedTo(ChronoUnit.MINUTES);
+      Instant moved = floor.equals(safe) ? safe : floor.plus(Duration.ofMinutes(1));
+      if (!endMinute.isAfter(moved)) {
+        throw new InvalidInputException("InvalidTime", resolved.start().origin() + " starts the window at "
+            + show(start, args) + ", on the edge of the 62 days the API keeps, and it ends before "
+            + show(moved, args) + ", where it would have to start to be inside when the request arrives");
+      }
+      notices.add(resolved.start().origin() + " starts at the API's 62-day edge; the window starts at "
+          + show(moved, args) + " instead, so it is still inside when the requests arrive");
+      start = moved;
     }
     return new TimeWindow(start, endMinute);
   }

@@ -1,13 +1,17 @@
 package dev.cloudmetrics.cli;
 
+import dev.cloudmetrics.cdn.FetchSettings;
 import dev.cloudmetrics.cdn.OnlineUsersArgs;
 import dev.cloudmetrics.cdn.OnlineUsersClient;
 import dev.cloudmetrics.cdn.OnlineUsersQueries;
 import dev.cloudmetrics.cdn.OnlineUsersQuery;
+import dev.cloudmetrics.cdn.PlanPrinter;
+import dev.cloudmetrics.cdn.PlanProgress;
+import dev.cloudmetrics.cdn.RequestPlan;
 import dev.cloudmetrics.cdn.StreamUrls;
 import dev.cloudmetrics.failure.InvalidInputException;
 import dev.cloudmetrics.failure.Validated;
-import dev.cloudmetrics.http.RequestPrinter;
+import dev.cloudmetrics.output.OutputFormat;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -39,10 +43,13 @@ import picocli.CommandLine.Spec;
       "  cloudmetrics cdn online-users -s rtmp://live.example.com/app/stream1 --last 2h",
       "  cloudmetrics cdn online-users --streams-file streams.txt --per-stream --regions CN,HK -g 1h -f csv",
       "  cloudmetrics cdn online-users -s rtmp://a/live/x --start 2024-05-20T00:00+08:00 --end 2024-05-21T00:00+08:00 -g 1d",
+      "  cloudmetrics cdn online-users --streams-file streams.txt --per-stream -g 1m --last 30d -o month.csv",
       "  cloudmetrics --sandbox cdn online-users -s rtmp://demo.example/live/a --last 2h",
       "",
-      "Limits of the API: the last 62 days, at most 7 days and 10000 data points",
-      "(regions x streams x minutes / granularity) per request, data 3-8 minutes late."
+      "Limits of the API: the last 62 days, data 3-8 minutes late, and per request at most 7 days",
+      "and 10000 data points (regions x streams x minutes / granularity). A longer window or more",
+      "streams are cut into several requests on bucket boundaries and put back together in order;",
+      "--dry-run shows the plan."
     })
 final class OnlineUsersCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -84,10 +91,19 @@ final class OnlineUsersCommand implements Callable<Integer> {
 
   @Mixin RetryOptions retry;
 
+  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
+      description = "Requests in flight at once when the window takes several (default 4, at most 64).")
+  String concurrency;
+
+  @Option(names = "--rate", paramLabel = "R", defaultValue = "5",
+      description = "At most R requests per second, retries included (default 5; decimals allowed).")
+  String rate;
+
   @Override
   public Integer call() throws Exception {
     CloudMetricsCommand root = (CloudMetricsCommand) spec.root().userObject();
     CliEnvironment environment = root.environment();
+    FetchSettings fetching = FetchSettings.parse(concurrency, rate);
     List<String> fromFile = streamsFile == null ? List.of() : readStreamsFile(environment);
     try (ServiceAccess access = new ServiceAccess(root.globals(), environment)) {
       Optional<String> target = access.sandboxEndpoint().map(Object::toString).or(() -> Optional.ofNullable(endpoint));
@@ -96,15 +112,34 @@ final class OnlineUsersCommand implements Callable<Integer> {
           signingRegion, target, output.zone());
       Validated<OnlineUsersQuery> query = OnlineUsersQueries.from(args, environment.clock().instant());
       Notices.print(query.notices(), environment);
-      OnlineUsersClient client = new OnlineUsersClient(access.transport(0, retry.retries), access.ksyun(), environment.clock());
+      OnlineUsersClient client = new OnlineUsersClient(
+          access.transport(fetching.requestsPerSecond(), retry.retries), access.ksyun(), environment.clock());
+      RequestPlan plan = OnlineUsersClient.plan(query.value());
       if (output.dryRun()) {
-        client.signedRequests(query.value()).forEach(r -> RequestPrinter.print(r, environment.out()));
+        PlanPrinter.print(plan, output.zone(), client.signedRequest(plan, plan.requests().get(0)), environment.out());
         return ExitCode.OK;
       }
+      PlanProgress progress = progress(plan, root.globals(), environment);
       output.write(OnlineUsersClient.schema(query.value().perStream()),
-          sink -> client.fetch(query.value(), sink), environment);
+          sink -> client.fetch(plan, sink, fetching, progress, output.zone(), output.output == null), environment);
       return ExitCode.OK;
     }
+  }
+
+  /**
+   * A bar on a terminal, lines with --verbose, else nothing (cron mail stays clean). Rows streaming
+   * to the same terminal would tear a bar apart, and show how far the run is themselves.
+   */
+  private PlanProgress progress(RequestPlan plan, GlobalSettings globals, CliEnvironment environment) {
+    if (plan.size() < 2) {
+      return PlanProgress.none();
+    }
+    if (globals.verbose() || globals.debug()) {
+      return ProgressLine.inLog(environment.err(), System::nanoTime);
+    }
+    boolean rowsOnTerminal = output.output == null && output.format != null && output.format != OutputFormat.TABLE;
+    return environment.interactive() && !rowsOnTerminal
+        ? ProgressLine.onTerminal(environment.err(), System::nanoTime) : PlanProgress.none();
   }
 
   private List<String> readStreamsFile(CliEnvironment environment) {

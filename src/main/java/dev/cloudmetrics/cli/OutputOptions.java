@@ -3,6 +3,7 @@ package dev.cloudmetrics.cli;
 import dev.cloudmetrics.output.AtomicFileOutput;
 import dev.cloudmetrics.output.OutputFormat;
 import dev.cloudmetrics.output.RenderOptions;
+import dev.cloudmetrics.output.Row;
 import dev.cloudmetrics.output.Renderers;
 import dev.cloudmetrics.output.RowSchema;
 import dev.cloudmetrics.output.RowSink;
@@ -56,13 +57,47 @@ final class OutputOptions {
     RenderOptions options = new RenderOptions(chosen, !noHeader, zone());
     if (output == null) {
       Writer out = new BufferedWriter(new OutputStreamWriter(environment.out(), StandardCharsets.UTF_8));
-      render(schema, source, options, out);
+      RowsSeen seen = new RowsSeen();
+      try {
+        render(schema, seen.counting(source), options, out);
+      } catch (IOException | RuntimeException e) {
+        // Rows come whole (a planned run: whole buckets): on failure, those written go out; a bare header does not.
+        if (seen.any) {
+          out.flush();
+        }
+        throw e;
+      }
       out.flush();
       return;
     }
     try (AtomicFileOutput file = AtomicFileOutput.open(output)) {
       render(schema, source, options, file.writer());
       file.commit();
+    }
+  }
+
+  /** Whether a source has passed on a row yet. */
+  private static final class RowsSeen {
+    private boolean any;
+
+    RowSource counting(RowSource source) {
+      return sink -> source.writeTo(new RowSink() {
+        @Override
+        public void begin(RowSchema schema) throws IOException {
+          sink.begin(schema);
+        }
+
+        @Override
+        public void accept(Row row) throws IOException {
+          any = true;
+          sink.accept(row);
+        }
+
+        @Override
+        public void end() throws IOException {
+          sink.end();
+        }
+      });
     }
   }
 

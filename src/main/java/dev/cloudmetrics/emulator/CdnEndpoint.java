@@ -24,9 +24,14 @@ final class CdnEndpoint {
     return request.path().startsWith("/" + VERSION + "/") || request.header("X-Action").isPresent();
   }
 
+  /** The gateway's error answer for an injected fault with a status, before any signature check. */
+  Reply failure(ReceivedRequest request, int status) {
+    return KsyunEnvelope.error(KsyunEnvelope.newRequestId(), KsyunErrors.injected(status), xml(request));
+  }
+
   Reply handle(ReceivedRequest request) {
     String requestId = KsyunEnvelope.newRequestId();
-    boolean xml = xmlErrors || request.header("Accept").orElse("").toLowerCase(Locale.ROOT).contains("xml");
+    boolean xml = xml(request);
     try {
       if (!request.method().equals("POST") || !request.path().equals(PATH)
           || !request.header("X-Action").orElse(ACTION).equals(ACTION)
@@ -40,5 +45,9 @@ final class CdnEndpoint {
     } catch (RuntimeException e) {
       return KsyunEnvelope.error(requestId, KsyunErrors.internalError(), xml);
     }
+  }
+
+  private boolean xml(ReceivedRequest request) {
+    return xmlErrors || request.header("Accept").orElse("").toLowerCase(Locale.ROOT).contains("xml");
   }
 }

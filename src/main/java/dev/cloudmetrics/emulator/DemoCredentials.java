@@ -21,6 +21,12 @@ public final class DemoCredentials {
 
   private DemoCredentials() {}
 
+  /** The banner, then the faults the emulator injects when there are any. */
+  public static String banner(URI baseUri, FaultPlan faults) {
+    return faults.isEmpty() ? banner(baseUri)
+        : banner(baseUri) + System.lineSeparator() + "Injecting faults: " + faults.spec();
+  }
+
   /** What {@code cloudmetrics emulator} prints: where it listens, the exports, two commands to try. */
   public static String banner(URI baseUri) {
     return String.join(System.lineSeparator(),

@@ -4,11 +4,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.cloudmetrics.failure.InvalidInputException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,22 +19,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  * limits and parameters as the services do and answering with {@link SyntheticData}.
  */
 public final class Emulator implements AutoCloseable {
-  private static final int THREADS = 4;
+  /** What a proxy in front of the services answers when it cannot reach them (nginx's page). */
+  private static final String PROXY_PAGE = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+      + "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
 
   private final HttpServer server;
   private final ExecutorService threads;
   private final RtcEndpoint rtc;
   private final CdnEndpoint cdn;
   private final AtomicInteger requests = new AtomicInteger();
+  private final FaultPlan faults;
 
   private Emulator(HttpServer server, EmulatorOptions options) {
     this.server = server;
+    this.faults = options.faults();
     this.rtc = new RtcEndpoint(
         new VolcengineGateway(List.of(DemoCredentials.VOLCENGINE, DemoCredentials.VOLCENGINE_STS), "rtc", options.clock()),
         new AccessKeyRateLimit(options.rtcRequestsPerSecond(), System::nanoTime), options.clock());
     this.cdn = new CdnEndpoint(new KsyunGateway(List.of(DemoCredentials.KSYUN), "cdn", options.clock()),
         options.clock(), options.xmlErrors());
-    this.threads = Executors.newFixedThreadPool(THREADS, task -> {
+    // A thread per exchange in flight, so slow answers never hold up the others.
+    this.threads = Executors.newCachedThreadPool(task -> {
       Thread thread = new Thread(task, "cloudmetrics-emulator");
       thread.setDaemon(true); // never keeps a CLI run or a test JVM alive
       return thread;
@@ -65,7 +71,7 @@ public final class Emulator implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  /** Every HTTP request received so far, answered or refused. */
+  /** Every HTTP request received so far, answered, refused or faulted. */
   public int requestCount() {
     return requests.get();
   }
@@ -78,17 +84,45 @@ public final class Emulator implements AutoCloseable {
   }
 
   private void exchange(HttpExchange exchange) throws IOException {
-    requests.incrementAndGet();
-    try (exchange) {
-      ReceivedRequest request = ReceivedRequest.read(exchange);
-      Reply reply = CdnEndpoint.owns(request) ? cdn.handle(request) : rtc.handle(request);
-      exchange.getResponseHeaders().set("Content-Type", reply.contentType());
-      reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-      byte[] body = reply.body();
-      exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
+    long number = requests.incrementAndGet();
+    ReceivedRequest request = ReceivedRequest.read(exchange);
+    boolean toCdn = CdnEndpoint.owns(request);
+    Optional<Fault> fault = faults.faultFor(number);
+    if (fault.isEmpty()) {
+      Wire.send(exchange, answer(request, toCdn));
+      return;
+    }
+    switch (fault.get().kind()) {
+      case RESET -> Wire.hangUp(exchange);
+      case TRUNCATED -> Wire.cutShort(exchange, answer(request, toCdn));
+      case PROXY_PAGE -> Wire.send(exchange, Reply.html(502, PROXY_PAGE));
+      case SLOW -> {
+        if (pause(fault.get().time())) {
+          Wire.send(exchange, answer(request, toCdn));
+        }
       }
+      case NONE -> Wire.send(exchange, answer(request, toCdn)); // a plan never hands it out; here for completeness
+      case THROTTLED, INTERNAL_ERROR, BAD_GATEWAY, UNAVAILABLE, GATEWAY_TIMEOUT -> {
+        int status = fault.get().kind().serviceStatus().orElseThrow();
+        Reply failure = toCdn ? cdn.failure(request, status) : rtc.failure(request, status);
+        Wire.send(exchange, status == 429
+            ? failure.withHeader("Retry-After", Long.toString(fault.get().time().toSeconds())) : failure);
+      }
+    }
+  }
+
+  private Reply answer(ReceivedRequest request, boolean toCdn) {
+    return toCdn ? cdn.handle(request) : rtc.handle(request);
+  }
+
+  /** Waits out a slow answer; false when the emulator is closing (the exchange is then dropped). */
+  private static boolean pause(Duration delay) {
+    try {
+      Thread.sleep(delay.toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 }

@@ -19,4 +19,16 @@ final class KsyunErrors {
   static Rejection internalError() {
     return new Rejection(500, "InternalError", "The emulator failed to answer this request.");
   }
+
+  /** The gateway's answer for an injected failure of the given HTTP status (codes in AWS's style). */
+  static Rejection injected(int status) {
+    return switch (status) {
+      case 429 -> new Rejection(429, "Throttling", "Rate exceeded.");
+      case 500 -> new Rejection(500, "InternalError", "We encountered an internal error. Please try again.");
+      case 502 -> new Rejection(502, "BadGateway", "The service behind the gateway gave no valid answer.");
+      case 503 -> new Rejection(503, "ServiceUnavailable", "The service is unavailable. Please try again later.");
+      case 504 -> new Rejection(504, "GatewayTimeout", "The service behind the gateway did not answer in time.");
+      default -> throw new IllegalArgumentException("no injected error with status " + status);
+    };
+  }
 }

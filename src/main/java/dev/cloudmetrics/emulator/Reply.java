@@ -20,6 +20,10 @@ record Reply(int status, String contentType, Map<String, String> headers, byte[]
     return new Reply(status, "application/xml; charset=utf-8", Map.of(), xml.getBytes(StandardCharsets.UTF_8));
   }
 
+  static Reply html(int status, String html) {
+    return new Reply(status, "text/html; charset=utf-8", Map.of(), html.getBytes(StandardCharsets.UTF_8));
+  }
+
   Reply withHeader(String name, String value) {
     Map<String, String> more = new HashMap<>(headers);
     more.put(name, value);

@@ -22,13 +22,16 @@ final class RtcEndpoint {
     this.clock = clock;
   }
 
+  /** The gateway's error answer for an injected fault with a status, before any signature check. */
+  Reply failure(ReceivedRequest request, int status) {
+    return envelope(request).error(VolcengineErrors.injected(status));
+  }
+
   Reply handle(ReceivedRequest request) {
-    Map<String, String> query = new HashMap<>();
-    FormEncoding.decode(request.rawQuery()).forEach(p -> query.putIfAbsent(p.getKey(), p.getValue()));
+    Map<String, String> query = query(request);
     String action = query.getOrDefault("Action", "");
     String version = query.getOrDefault("Version", "");
-    VolcengineEnvelope envelope = new VolcengineEnvelope(action, version, SERVICE, DEFAULT_REGION,
-        VolcengineEnvelope.newRequestId(clock));
+    VolcengineEnvelope envelope = envelope(request);
     try {
       if (!request.method().equals("POST") || !request.path().equals("/") || !action.equals(ACTION)
           || !version.equals(VERSION)) {
@@ -45,5 +48,17 @@ final class RtcEndpoint {
     } catch (RuntimeException e) {
       return envelope.error(VolcengineErrors.internalError());
     }
+  }
+
+  private VolcengineEnvelope envelope(ReceivedRequest request) {
+    Map<String, String> query = query(request);
+    return new VolcengineEnvelope(query.getOrDefault("Action", ""), query.getOrDefault("Version", ""), SERVICE,
+        DEFAULT_REGION, VolcengineEnvelope.newRequestId(clock));
+  }
+
+  private static Map<String, String> query(ReceivedRequest request) {
+    Map<String, String> query = new HashMap<>();
+    FormEncoding.decode(request.rawQuery()).forEach(p -> query.putIfAbsent(p.getKey(), p.getValue()));
+    return query;
   }
 }

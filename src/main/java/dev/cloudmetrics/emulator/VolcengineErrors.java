@@ -56,4 +56,16 @@ final class VolcengineErrors {
   static Rejection internalError() {
     return new Rejection(500, "InternalError", 100014, "The emulator failed to answer this request.");
   }
+
+  /** The gateway's own words for an injected failure of the given HTTP status. */
+  static Rejection injected(int status) {
+    return switch (status) {
+      case 429 -> flowLimitExceeded();
+      case 500 -> new Rejection(500, "InternalError", 100014, "Service has some internal Error. Pls Contact With Admin.");
+      case 502 -> new Rejection(502, "InternalServiceError", 100015, "Internal Service Error.");
+      case 503 -> new Rejection(503, "ServiceUnavailableTemp", 100023, "Service is temporarily unavailable.");
+      case 504 -> new Rejection(504, "InternalServiceTimeout", 100016, "Internal Service is timeout.");
+      default -> throw new IllegalArgumentException("no injected error with status " + status);
+    };
+  }
 }

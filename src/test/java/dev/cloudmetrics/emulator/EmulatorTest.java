@@ -61,6 +61,15 @@ class EmulatorTest {
   }
 
   @Test
+  void bannerEndsWithTheFaultsInjectedIfAny() {
+    URI base = URI.create("http://127.0.0.1:8080");
+
+    assertEquals(DemoCredentials.banner(base), DemoCredentials.banner(base, FaultPlan.none()));
+    assertTrue(DemoCredentials.banner(base, FaultPlan.parse("503=5%,slow=1%"))
+        .endsWith(System.lineSeparator() + "Injecting faults: 503=5%,slow=1%:3s,seed=0"));
+  }
+
+  @Test
   void demoKeysLookLikeTheVendorsAndHideTheirSecrets() {
     assertTrue(DemoCredentials.VOLCENGINE.accessKeyId().startsWith("AKLT"));
     assertTrue(DemoCredentials.VOLCENGINE_STS.accessKeyId().startsWith("AKTP"));

@@ -1,0 +1,28 @@
+package dev.cloudmetrics.cdn;
+
+import java.util.List;
+
+/**
+ * The requests that together answer a query within the API's limits, in the order they are
+ * sent: by their first bucket, then by stream batch.
+ */
+public record RequestPlan(OnlineUsersQuery query, List<PlannedRequest> requests, int batches, long buckets) {
+
+  public RequestPlan {
+    requests = List.copyOf(requests);
+  }
+
+  public int size() {
+    return requests.size();
+  }
+
+  public long totalPoints() {
+    return requests.stream().mapToLong(PlannedRequest::points).sum();
+  }
+
+  /** The query one planned request sends: its streams and window, everything else as asked. */
+  public OnlineUsersQuery queryFor(PlannedRequest request) {
+    return new OnlineUsersQuery(request.streams(), query.regions(), query.granularity(), query.perStream(),
+        request.window(), query.signingRegion(), query.endpoint());
+  }
+}
