@@ -36,7 +36,9 @@ args=(cdn online-users --endpoint "$endpoint" --streams-file "$work/streams.txt"
   --last "${days}d" -f csv -o "$work/out.csv" --rate "$rate" --concurrency "$concurrency")
 requests=$("$root/dist/cloudmetrics" "${args[@]}" --dry-run | sed -n 's/^Total: \([0-9]*\) request.*/\1/p')
 
-opts="${CLOUDMETRICS_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xmx512m}"
+# The launcher's own defaults, so the figures are what users get; no class-data archive built beside.
+opts="${CLOUDMETRICS_JAVA_OPTS:-$(sed -n 's/^default_java_opts="\(.*\)"$/\1/p' "$root/dist/cloudmetrics")}"
+export CLOUDMETRICS_CDS=off
 start=$(date +%s.%N)
 CLOUDMETRICS_JAVA_OPTS="$opts -Xlog:gc:file=$work/gc.log" /usr/bin/time -v -o "$work/time" \
   "$root/dist/cloudmetrics" "${args[@]}" 2> "$work/err" || { cat "$work/err" >&2; exit 1; }

@@ -2,6 +2,7 @@ package dev.cloudmetrics.cli;
 
 import dev.cloudmetrics.auth.ConfigSelection;
 import dev.cloudmetrics.failure.InvalidInputException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -20,6 +21,10 @@ public final class Main {
    * profile of the config file supplies the defaults of options the command line leaves out.
    */
   public static int run(CliEnvironment environment, String... args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // Cron and scripts ask this alone: answer before picocli reflects over every command (most of the start-up).
+      return printVersion(environment);
+    }
     CommandLine cmd = commandLine(environment);
     ProfileDefaults defaults;
     try {
@@ -33,6 +38,18 @@ public final class Main {
     cmd.setHelpFactory(new ProfileDefaultsHelp());
     cmd.setParameterExceptionHandler((e, rest) -> reporter.handleParseException(defaults.explain(e), rest));
     return cmd.execute(args);
+  }
+
+  private static int printVersion(CliEnvironment environment) {
+    try {
+      for (String line : new VersionProvider().getVersion()) {
+        environment.out().println(line);
+      }
+      environment.out().flush();
+      return ExitCode.OK;
+    } catch (IOException e) {
+      return FailureReporter.report(e, environment.err(), false);
+    }
   }
 
   /** The configured picocli command line, for tests and for the completion generator. */

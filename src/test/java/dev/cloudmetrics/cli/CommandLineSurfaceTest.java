@@ -34,6 +34,17 @@ class CommandLineSurfaceTest {
     assertTrue(result.out().matches("cloudmetrics \\d+\\.\\d+\\.\\d+\\R"), result.out());
   }
 
+  @Test
+  void theQuickVersionAnswerIsWhatPicocliPrintsToo() {
+    // "-V --debug" takes picocli's own path; "--version" alone is answered before picocli starts.
+    CliRun.Result quick = cli().run("--version");
+    CliRun.Result throughPicocli = cli().run("-V", "--debug");
+
+    assertEquals(0, throughPicocli.exitCode(), throughPicocli.err());
+    assertEquals(throughPicocli.out(), quick.out());
+    assertEquals(quick.out(), cli().run("-V").out());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "rtc list-realtime", "cdn online-users", "emulator"})
   void everyCommandHasHelpWithExamples(String command) {
