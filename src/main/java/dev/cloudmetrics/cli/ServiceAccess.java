@@ -10,6 +10,8 @@ import dev.cloudmetrics.http.HttpTransport;
 import dev.cloudmetrics.http.RequestLog;
 import dev.cloudmetrics.http.TransportSettings;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,7 @@ final class ServiceAccess implements AutoCloseable {
   private final GlobalSettings globals;
   private final CliEnvironment environment;
   private Emulator sandbox;
+  private final List<HttpTransport> transports = new ArrayList<>();
 
   ServiceAccess(GlobalSettings globals, CliEnvironment environment) {
     this.globals = globals;
@@ -52,7 +55,9 @@ final class ServiceAccess implements AutoCloseable {
     TransportSettings defaults = TransportSettings.defaults();
     TransportSettings settings = new TransportSettings(defaults.connectTimeout(), defaults.requestTimeout(),
         retries, defaults.baseDelay(), defaults.maxDelay(), requestsPerSecond);
-    return new HttpTransport(settings, log());
+    HttpTransport transport = new HttpTransport(settings, log());
+    transports.add(transport);
+    return transport;
   }
 
   private RequestLog log() {
@@ -68,6 +73,7 @@ final class ServiceAccess implements AutoCloseable {
 
   @Override
   public void close() {
+    transports.forEach(HttpTransport::close);
     if (sandbox != null) {
       sandbox.close();
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,15 +28,28 @@ class StartupTest {
       "dev.failsafe.", "com.sun.net.httpserver.", "javax.net.ssl.", "dev.cloudmetrics.emulator.Emulator");
 
   @TempDir Path dir;
+  private String printed = "";
 
   @ParameterizedTest
   @ValueSource(strings = {"--version", "--help", "-V", "-h"})
   void versionAndHelpLoadNoJsonHttpOrRetryClass(String option) throws Exception {
-    List<String> loaded = classesLoadedBy(option);
+    List<String> loaded = classesLoadedBy(Map.of(), option);
 
+    assertTrue(printed.startsWith("cloudmetrics") || printed.startsWith("Usage: cloudmetrics"), printed);
     assertTrue(loaded.contains("dev.cloudmetrics.cli.Main"), "the log lists what was loaded: " + loaded.size());
     List<String> heavy = loaded.stream().filter(c -> HEAVY.stream().anyMatch(c::startsWith)).toList();
     assertEquals(List.of(), heavy);
+  }
+
+  @Test
+  void aDryRunBuildsNoHttpClient() throws Exception {
+    // The client's TLS set-up and its selector thread (which holds the JVM's exit up) are paid only to send.
+    List<String> loaded = classesLoadedBy(Map.of("KSYUN_ACCESS_KEY", "AKLTstartup", "KSYUN_SECRET_KEY", "startup"),
+        "--config", dir.resolve("none").toString(), "cdn", "online-users", "-s", "rtmp://x.example/live/a", "--dry-run");
+
+    assertTrue(printed.contains("GetLiveOnlineUserDataByStream"), printed);
+    List<String> http = loaded.stream().filter(c -> c.startsWith("jdk.internal.net.http.") || c.startsWith("javax.net.ssl.")).toList();
+    assertEquals(List.of(), http);
   }
 
   @Test
@@ -45,20 +59,21 @@ class StartupTest {
     assertNotNull(Main.class.getResource("/META-INF/native-image/picocli-generated/reflect-config.json"));
   }
 
-  /** Runs the CLI in a fresh JVM and returns the classes it loaded, in order. */
-  private List<String> classesLoadedBy(String option) throws IOException, InterruptedException {
+  /** Runs the CLI in a fresh JVM and returns the classes it loaded, in order; what it printed goes to {@link #printed}. */
+  private List<String> classesLoadedBy(Map<String, String> environment, String... args)
+      throws IOException, InterruptedException {
     Path log = dir.resolve("classes.log");
     Path out = dir.resolve("out.txt");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(java, "-Xshare:off", "-Xlog:class+load=info:file=" + log,
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(), option)
-        .redirectErrorStream(true)
-        .redirectOutput(out.toFile())
-        .start();
+    List<String> command = new ArrayList<>(List.of(java, "-Xshare:off", "-Xlog:class+load=info:file=" + log,
+        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the CLI did not finish");
-    String printed = Files.readString(out, StandardCharsets.UTF_8);
+    printed = Files.readString(out, StandardCharsets.UTF_8);
     assertEquals(0, process.exitValue(), printed);
-    assertTrue(printed.startsWith("cloudmetrics") || printed.startsWith("Usage: cloudmetrics"), printed);
     List<String> classes = new ArrayList<>();
     for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
       // [0.012s][info][class,load] java.lang.Object source: shared objects file
