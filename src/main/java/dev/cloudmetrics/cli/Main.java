@@ -2,7 +2,6 @@ package dev.cloudmetrics.cli;
 
 import dev.cloudmetrics.auth.ConfigSelection;
 import dev.cloudmetrics.failure.InvalidInputException;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -61,16 +60,13 @@ public final class Main {
   }
 
   private static int printVersion(CliEnvironment environment) {
-    try {
-      for (String line : new VersionProvider().getVersion()) {
-        environment.out().println(line);
-      }
-      environment.out().flush();
-      return ExitCode.OK;
-    } catch (IOException e) {
-      return FailureReporter.report(e, environment.err(), false);
+    for (String line : new VersionProvider().getVersion()) {
+      environment.out().println(line);
     }
+    environment.out().flush();
+    return ExitCode.OK;
   }
+
 
   /** The configured picocli command line, for tests and for the completion generator. */
   public static CommandLine commandLine(CliEnvironment environment) {

@@ -1,5 +1,6 @@
 package dev.cloudmetrics.http;
 
+import dev.cloudmetrics.Version;
 import dev.cloudmetrics.failure.ApiError;
 import dev.cloudmetrics.failure.ApiErrorException;
 import dev.cloudmetrics.failure.ServiceFailureException;
@@ -8,12 +9,10 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +46,7 @@ public final class HttpTransport implements AutoCloseable {
     this.limiter = settings.requestsPerSecond() > 0
         ? Optional.of(RequestPacing.realTime(settings.requestsPerSecond()))
         : Optional.empty();
-    this.userAgent = "cloudmetrics/" + version();
+    this.userAgent = "cloudmetrics/" + Version.current();
   }
 
   /**
@@ -170,16 +169,6 @@ public final class HttpTransport implements AutoCloseable {
         lower.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).addAll(values));
     lower.replaceAll((name, values) -> List.copyOf(values));
     return Map.copyOf(lower);
-  }
-
-  private static String version() {
-    try (InputStream in = HttpTransport.class.getResourceAsStream("/dev/cloudmetrics/version.txt")) {
-      String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-      // An unfiltered resource (running from an IDE) still holds the Maven placeholder.
-      return text.isEmpty() || text.contains("${") ? "dev" : text;
-    } catch (IOException e) {
-      return "dev";
-    }
   }
 
   /** What one attempt got back: the response and the error the decoder found in it, if any. */
