@@ -119,12 +119,29 @@ final class ListRealtimeCommand implements Callable<Integer> {
     GrowingOutput growing = output.growing(RealtimeClient.SCHEMA, plan.query().window().span(), environment);
     RealtimeWatch watching = new RealtimeWatch(client, environment.clock(), environment.sleeper(), output.zone(),
         notice -> Notices.print(List.of(notice), environment));
+    boolean[] readerGone = {false};
     CtrlC.interrupts(() -> {
-      watching.run(plan.query(), plan.watchInterval().orElseThrow(), growing::append);
+      try {
+        watching.run(plan.query(), plan.watchInterval().orElseThrow(), rows -> {
+          growing.append(rows);
+          // A PrintStream swallows EPIPE: without this check '--watch | head' would poll for ever.
+          if (environment.out().checkError()) {
+            throw new ReaderGone();
+          }
+        });
+      } catch (ReaderGone gone) {
+        readerGone[0] = true;
+        return;
+      }
       // Only an interruption ends a watch without a failure; said here, while Ctrl-C's hook still waits for it.
       FailureReporter.report(new InterruptedException(), environment.err(), false);
     });
-    return ExitCode.INTERRUPTED;
+    return readerGone[0] ? ExitCode.OK : ExitCode.INTERRUPTED;
+  }
+
+  /** Whoever read stdout has gone (a closed pipe): the watch has nobody left to print for. */
+  private static final class ReaderGone extends IOException {
+    private static final long serialVersionUID = 1L;
   }
 
   /** Region names for completion. */

@@ -146,6 +146,36 @@ class WatchCommandTest {
   }
 
   @Test
+  void aReaderThatGoesAwayEndsTheWatchQuietly() {
+    // '--watch | head -n 3': the pipe breaks, and the watch must not poll on for nobody.
+    SimulatedTime time = new SimulatedTime(START, TEN_MINUTES_LATER);
+    java.util.concurrent.atomic.AtomicInteger lines = new java.util.concurrent.atomic.AtomicInteger();
+    OutputStream head = new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        if (lines.get() >= 3) {
+          throw new IOException("Broken pipe");
+        }
+        if (b == '\n') {
+          lines.incrementAndGet();
+        }
+      }
+    };
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try (Emulator emulator = Emulator.start(new EmulatorOptions(0, time, 0, false))) {
+      CliEnvironment environment = new CliEnvironment(time, ListRealtimeCommandTest.credentials(
+          DemoCredentials.VOLCENGINE.secretAccessKey()), new PrintStream(head, true, StandardCharsets.UTF_8),
+          new PrintStream(err, true, StandardCharsets.UTF_8), InputStream.nullInputStream(), false, home, time);
+
+      int code = Main.run(environment, watch(emulator.baseUri().toString(), "--app-id", "app1", "-f", "csv"));
+
+      assertEquals(ExitCode.OK, code, err.toString(StandardCharsets.UTF_8));
+      assertEquals("", err.toString(StandardCharsets.UTF_8));
+      assertTrue(time.instant().isBefore(START.plus(Duration.ofMinutes(2))), "still polling at " + time.instant());
+    }
+  }
+
+  @Test
   void ndjsonIsOneObjectPerPointAndTableAppendsRowsUnderOneHeader() throws Exception {
     SimulatedTime ndjsonTime = new SimulatedTime(START, START.plus(Duration.ofMinutes(3)));
     SimulatedTime tableTime = new SimulatedTime(START, START.plus(Duration.ofMinutes(3)));
