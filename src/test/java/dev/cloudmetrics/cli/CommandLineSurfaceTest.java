@@ -34,6 +34,17 @@ class CommandLineSurfaceTest {
     assertTrue(result.out().matches("cloudmetrics \\d+\\.\\d+\\.\\d+\\R"), result.out());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"rtc", "cdn"})
+  void aGroupWithoutItsActionIsAUsageError(String group) {
+    CliRun.Result result = cli().run(group);
+
+    assertEquals(ExitCode.INVALID_INPUT, result.exitCode());
+    assertEquals("", result.out());
+    assertEquals(List.of("cloudmetrics: Missing required subcommand", "Try 'cloudmetrics " + group + " --help'."),
+        result.err().lines().toList());
+  }
+
   @Test
   void theQuickVersionAnswerIsWhatPicocliPrintsToo() {
     // "-V --debug" takes picocli's own path; "--version" alone is answered before picocli starts.
