@@ -71,13 +71,15 @@ class AwsV4SignerTest {
     }
   }
 
+  /** The KSYun cases, the only ones with a variant that also signs x-amz-content-sha256. */
+  static Stream<JsonNode> vectorsWithPayloadHashVariant() {
+    return vectors().filter(v -> v.get("expected").has("variant_with_x_amz_content_sha256"));
+  }
+
   @ParameterizedTest(name = "{0}")
-  @MethodSource("vectors")
+  @MethodSource("vectorsWithPayloadHashVariant")
   void signingThePayloadHashHeaderToo(JsonNode vector) {
     JsonNode variant = vector.get("expected").get("variant_with_x_amz_content_sha256");
-    if (variant == null) {
-      return; // only the KSYun cases carry this variant
-    }
     ApiRequest signed = sign(vector.get("input"), Map.of("X-Amz-Content-Sha256", variant.get("x_amz_content_sha256_header").asText()));
 
     assertEquals(variant.get("authorization").asText(), signed.headers().get("Authorization"));
