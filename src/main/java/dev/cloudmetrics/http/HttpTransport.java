@@ -9,6 +9,7 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -33,8 +34,10 @@ import java.util.function.Supplier;
 public final class HttpTransport implements AutoCloseable {
   private final TransportSettings settings;
   private final RequestLog log;
-  // Built on the first send: a --dry-run or a refused query never pays for it (TLS set-up, a selector thread).
-  private HttpClient client;
+  // Built on the first send: a --dry-run or a refused query never pays for it (a selector thread).
+  // Two, by scheme: only an https:// request pays for the JDK's TLS set-up.
+  private HttpClient plainClient;
+  private HttpClient tlsClient;
   private final BackoffSchedule backoff;
   private final Optional<RequestPacing> limiter;
   private final String userAgent;
@@ -99,7 +102,7 @@ public final class HttpTransport implements AutoCloseable {
     log.sending(attempt);
     long started = System.nanoTime();
     try {
-      HttpResponse<byte[]> answer = client().send(httpRequest(request), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> answer = client(request.uri()).send(httpRequest(request), HttpResponse.BodyHandlers.ofByteArray());
       ApiResponse response = new ApiResponse(answer.statusCode(), lowerCased(answer.headers()), answer.body());
       // A decoder that misses an error status must not turn it into a success.
       Optional<ApiError> error = decoder.decode(response).or(() -> response.status() / 100 == 2
@@ -118,28 +121,45 @@ public final class HttpTransport implements AutoCloseable {
    */
   @Override
   public void close() {
-    HttpClient built;
+    List<HttpClient> built = new ArrayList<>();
     synchronized (this) {
-      built = client;
+      Optional.ofNullable(plainClient).ifPresent(built::add);
+      Optional.ofNullable(tlsClient).ifPresent(built::add);
     }
-    if (built instanceof AutoCloseable closeable) {
-      try {
-        closeable.close();
-      } catch (Exception e) {
-        // Nothing is in flight when the command is done; a failure to close changes nothing for the user.
+    for (HttpClient each : built) {
+      if (each instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          // Nothing is in flight when the command is done; a failure to close changes nothing for the user.
+        }
       }
     }
   }
 
-  private synchronized HttpClient client() {
-    if (client == null) {
-      client = HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(settings.connectTimeout())
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  /** Whether an http:// request has built the plain client, and an https:// one the TLS client. */
+  synchronized boolean built(boolean tls) {
+    return (tls ? tlsClient : plainClient) != null;
+  }
+
+  private synchronized HttpClient client(URI uri) {
+    if ("https".equalsIgnoreCase(uri.getScheme())) {
+      if (tlsClient == null) {
+        tlsClient = builder().build();
+      }
+      return tlsClient;
     }
-    return client;
+    if (plainClient == null) {
+      plainClient = PlainHttpOnly.configure(builder()).build();
+    }
+    return plainClient;
+  }
+
+  private HttpClient.Builder builder() {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(settings.connectTimeout())
+        .followRedirects(HttpClient.Redirect.NEVER);
   }
 
   private Duration delayBefore(ExecutionContext<Answer> context) {

@@ -58,6 +58,32 @@ class HttpTransportTest {
   }
 
   @Test
+  void plainHttpSetsUpNoTlsWhileHttpsStillSpeaksTls() throws Exception {
+    try (ScriptedServer server = new ScriptedServer(Reply.of(200, OK), Reply.of(200, OK))) {
+      HttpTransport transport = new HttpTransport(settings(0, 0), RequestLog.silent());
+      transport.send("Test", numbered(server.uri(), new AtomicInteger()), DECODER);
+      assertTrue(transport.built(false));
+      assertFalse(transport.built(true), "an http:// request built the TLS client");
+
+      // The same plain server over https://: a real TLS client starts a handshake the plain server
+      // never answers, instead of the plain client refusing or sending the request in the clear.
+      HttpTransport tls = new HttpTransport(new TransportSettings(Duration.ofMillis(500), Duration.ofSeconds(1), 0,
+          Duration.ofMillis(1), Duration.ofMillis(5), 0), RequestLog.silent());
+      URI https = URI.create(server.uri().toString().replaceFirst("^http:", "https:"));
+      ServiceFailureException e = assertThrows(ServiceFailureException.class,
+          () -> tls.send("Test", numbered(https, new AtomicInteger()), DECODER));
+      assertTrue(tls.built(true));
+      assertFalse(tls.built(false));
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        assertFalse(cause instanceof UnsupportedOperationException, "the plain client was asked for TLS: " + e);
+      }
+      assertEquals(1, server.requestCount(), "a request reached the server in the clear");
+      transport.close();
+      tls.close();
+    }
+  }
+
+  @Test
   void throttlingAndUnavailableAreRetriedUntilTheServiceAnswers() throws Exception {
     try (ScriptedServer server = new ScriptedServer(Reply.of(429, THROTTLED), Reply.of(503, "busy"), Reply.of(200, OK))) {
       AtomicInteger calls = new AtomicInteger();
