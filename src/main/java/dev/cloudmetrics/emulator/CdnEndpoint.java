@@ -39,7 +39,7 @@ final class CdnEndpoint {
         throw KsyunErrors.notFound(request.method(), request.path());
       }
       gateway.authenticate(request);
-      return Reply.json(200, LiveOnlineUserData.answer(request.body(), clock.instant()).toString());
+      return Reply.json(200, LiveOnlineUserData.answer(request.body(), clock.instant()));
     } catch (Rejection rejection) {
       return KsyunEnvelope.error(requestId, rejection, xml);
     } catch (RuntimeException e) {

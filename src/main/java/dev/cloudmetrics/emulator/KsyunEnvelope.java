@@ -1,7 +1,5 @@
 package dev.cloudmetrics.emulator;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.UUID;
 
 /** KSYun's error shape, in JSON or (as some of its gateways answer) XML. */
@@ -19,13 +17,16 @@ final class KsyunEnvelope {
           + "<Code>" + escape(rejection.code()) + "</Code><Message>" + escape(rejection.getMessage())
           + "</Message></Error></ErrorResponse>");
     }
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.put("RequestId", requestId);
-    ObjectNode error = root.putObject("Error");
-    error.put("Type", type(rejection));
-    error.put("Code", rejection.code());
-    error.put("Message", rejection.getMessage());
-    return Reply.json(rejection.status(), root.toString());
+    return Reply.json(rejection.status(), JsonBody.of(json -> {
+      json.writeStartObject();
+      json.writeStringField("RequestId", requestId);
+      json.writeObjectFieldStart("Error");
+      json.writeStringField("Type", type(rejection));
+      json.writeStringField("Code", rejection.code());
+      json.writeStringField("Message", rejection.getMessage());
+      json.writeEndObject();
+      json.writeEndObject();
+    }));
   }
 
   /** Whose fault it was, in AWS's words. */

@@ -1,8 +1,7 @@
 package dev.cloudmetrics.emulator;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import dev.cloudmetrics.time.ApiTimeFormats;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,42 +12,55 @@ final class LiveOnlineUserData {
   private LiveOnlineUserData() {}
 
   /** The answer to a form body, judged at {@code now}; a {@link Rejection} when the service would refuse it. */
-  static ObjectNode answer(byte[] body, Instant now) {
+  static String answer(byte[] body, Instant now) {
     OnlineUserForm form = OnlineUserForm.read(body, now);
-    ObjectNode answer = JsonNodeFactory.instance.objectNode();
-    answer.put("StartTime", form.startText());
-    answer.put("EndTime", form.endText());
-    answer.put("Regions", String.join(",", form.regions()));
-    answer.put("ResultType", form.resultType());
-    answer.put("Granularity", form.granularity());
-    ArrayNode datas = answer.putArray("Datas");
-    for (Instant bucket : buckets(form.start(), form.end(), now, form.granularity())) {
-      ObjectNode data = datas.addObject();
-      data.put("Time", ApiTimeFormats.beijingMinutes(bucket));
-      data.put("OnlineUser", SyntheticData.cdnMergedPeak(form.streams(), form.regions(), bucket, form.granularity()));
-      if (form.resultType() == 1) {
-        data.set("Streams", perStream(form, bucket));
+    List<Instant> buckets = buckets(form.start(), form.end(), now, form.granularity());
+    return JsonBody.of(json -> {
+      json.writeStartObject();
+      json.writeStringField("StartTime", form.startText());
+      json.writeStringField("EndTime", form.endText());
+      json.writeStringField("Regions", String.join(",", form.regions()));
+      json.writeNumberField("ResultType", form.resultType());
+      json.writeNumberField("Granularity", form.granularity());
+      json.writeArrayFieldStart("Datas");
+      for (Instant bucket : buckets) {
+        json.writeStartObject();
+        json.writeStringField("Time", ApiTimeFormats.beijingMinutes(bucket));
+        json.writeNumberField("OnlineUser",
+            SyntheticData.cdnMergedPeak(form.streams(), form.regions(), bucket, form.granularity()));
+        if (form.resultType() == 1) {
+          writeStreams(json, form, bucket);
+        }
+        json.writeEndObject();
       }
-    }
-    return answer;
+      json.writeEndArray();
+      json.writeEndObject();
+    });
   }
 
-  private static ArrayNode perStream(OnlineUserForm form, Instant bucket) {
-    ArrayNode streams = JsonNodeFactory.instance.arrayNode();
+  private static void writeStreams(JsonGenerator json, OnlineUserForm form, Instant bucket) throws IOException {
+    json.writeArrayFieldStart("Streams");
     for (String stream : form.streams()) {
-      ObjectNode item = streams.addObject();
-      item.put("StreamUrl", stream);
-      ArrayNode perRegion = JsonNodeFactory.instance.arrayNode();
+      json.writeStartObject();
+      json.writeStringField("StreamUrl", stream);
+      long[] peaks = new long[form.regions().size()];
       long total = 0;
-      for (String region : form.regions()) {
-        long peak = SyntheticData.cdnPeak(stream, region, bucket, form.granularity());
-        perRegion.addObject().put("Region", region).put("OnlineUser", peak);
-        total += peak;
+      for (int i = 0; i < peaks.length; i++) {
+        peaks[i] = SyntheticData.cdnPeak(stream, form.regions().get(i), bucket, form.granularity());
+        total += peaks[i];
       }
-      item.put("OnlineUser", total);
-      item.set("Regions", perRegion);
+      json.writeNumberField("OnlineUser", total);
+      json.writeArrayFieldStart("Regions");
+      for (int i = 0; i < peaks.length; i++) {
+        json.writeStartObject();
+        json.writeStringField("Region", form.regions().get(i));
+        json.writeNumberField("OnlineUser", peaks[i]);
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
     }
-    return streams;
+    json.writeEndArray();
   }
 
   /**

@@ -1,30 +1,30 @@
 package dev.cloudmetrics.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.cloudmetrics.time.ApiTimeFormats;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** {@code ListRealTimeOperationData}: checks the JSON body as the RTC service does and builds its {@code Result}. */
 final class RealtimeOperationData {
   static final Duration BUCKET = Duration.ofSeconds(30);
   private static final Duration OLDEST = Duration.ofMinutes(60);
   private static final Duration LONGEST = Duration.ofMinutes(60);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** What a field held other than a string (a number, a boolean, an object): its type is all that is judged. */
+  private static final Object NOT_TEXT = new Object();
 
   private RealtimeOperationData() {}
 
   /** The {@code Result} for a request body, judged at {@code now}; a {@link Rejection} when the service would refuse it. */
-  static ObjectNode answer(byte[] body, Instant now) {
-    JsonNode request = parse(body);
+  static JsonBody.Content answer(byte[] body, Instant now) {
+    Map<String, Object> request = parse(body);
     String appId = text(request, "AppId");
     String startText = text(request, "StartTime");
     String endText = text(request, "EndTime");
@@ -40,21 +40,27 @@ final class RealtimeOperationData {
     if (Duration.between(start, end).compareTo(LONGEST) > 0) {
       throw VolcengineErrors.outOfTimeRange("The span from StartTime to EndTime is more than 60 minutes.");
     }
-    ObjectNode result = JsonNodeFactory.instance.objectNode();
-    ArrayNode items = result.putArray("Indicators");
     List<Instant> buckets = buckets(start, end, now);
-    for (String indicator : indicators) {
-      ObjectNode item = items.addObject();
-      item.put("Name", indicator);
-      item.put("Unit", "");
-      ArrayNode data = item.putArray("Data");
-      for (Instant bucket : buckets) {
-        ObjectNode point = data.addObject();
-        point.put("TimeStamp", ApiTimeFormats.rfc3339Seconds(bucket, ApiTimeFormats.BEIJING));
-        point.put("Value", (double) SyntheticData.rtcValue(appId, indicator, bucket));
+    return json -> {
+      json.writeStartObject();
+      json.writeArrayFieldStart("Indicators");
+      for (String indicator : indicators) {
+        json.writeStartObject();
+        json.writeStringField("Name", indicator);
+        json.writeStringField("Unit", "");
+        json.writeArrayFieldStart("Data");
+        for (Instant bucket : buckets) {
+          json.writeStartObject();
+          json.writeStringField("TimeStamp", ApiTimeFormats.rfc3339Seconds(bucket, ApiTimeFormats.BEIJING));
+          json.writeNumberField("Value", (double) SyntheticData.rtcValue(appId, indicator, bucket));
+          json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
       }
-    }
-    return result;
+      json.writeEndArray();
+      json.writeEndObject();
+    };
   }
 
   /** Every 30-second bucket from the one holding {@code start} to the one holding {@code end}, none after {@code now}. */
@@ -68,11 +74,30 @@ final class RealtimeOperationData {
     return buckets;
   }
 
-  private static JsonNode parse(byte[] body) {
-    try {
-      JsonNode request = JSON.readTree(body);
-      if (request != null && request.isObject()) {
-        return request;
+  /**
+   * The body's top-level fields (the last of a repeated name, as a tree reader keeps): a string as
+   * itself, {@code null} as null, an array as the list of its elements, anything else as {@link #NOT_TEXT}.
+   */
+  private static Map<String, Object> parse(byte[] body) {
+    try (JsonParser json = JsonBody.FACTORY.createParser(body)) {
+      if (json.nextToken() == JsonToken.START_OBJECT) {
+        Map<String, Object> fields = new HashMap<>();
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+          String name = json.currentName();
+          JsonToken token = json.nextToken();
+          if (token == JsonToken.START_ARRAY) {
+            List<Object> elements = new ArrayList<>();
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+              elements.add(value(json));
+            }
+            fields.put(name, elements);
+          } else {
+            fields.put(name, value(json));
+          }
+        }
+        if (json.currentToken() == JsonToken.END_OBJECT) {
+          return fields;
+        }
       }
     } catch (IOException e) {
       // a body that is not JSON is answered like one that is not an object
@@ -80,31 +105,43 @@ final class RealtimeOperationData {
     throw VolcengineErrors.invalidParameter("The request body is not a JSON object.");
   }
 
-  private static String text(JsonNode request, String field) {
-    JsonNode value = request.get(field);
-    if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
-      throw VolcengineErrors.missingParameter(field);
+  private static Object value(JsonParser json) throws IOException {
+    JsonToken token = json.currentToken();
+    if (token == null) {
+      throw new IOException("the body ends early");
     }
-    if (!value.isTextual()) {
-      throw VolcengineErrors.invalidParameter("The parameter " + field + " must be a string.");
+    if (token == JsonToken.VALUE_STRING) {
+      return json.getText();
     }
-    return value.asText();
+    json.skipChildren();
+    return token == JsonToken.VALUE_NULL ? null : NOT_TEXT;
   }
 
-  private static List<String> indicators(JsonNode request) {
-    JsonNode value = request.get("Indicator");
-    if (value == null || value.isNull() || (value.isArray() && value.isEmpty())) {
+  private static String text(Map<String, Object> request, String field) {
+    Object value = request.get(field);
+    if (value == null || (value instanceof String string && string.isBlank())) {
+      throw VolcengineErrors.missingParameter(field);
+    }
+    if (!(value instanceof String string)) {
+      throw VolcengineErrors.invalidParameter("The parameter " + field + " must be a string.");
+    }
+    return string;
+  }
+
+  private static List<String> indicators(Map<String, Object> request) {
+    Object value = request.get("Indicator");
+    if (value == null || (value instanceof List<?> list && list.isEmpty())) {
       throw VolcengineErrors.missingParameter("Indicator");
     }
-    if (!value.isArray()) {
+    if (!(value instanceof List<?> list)) {
       throw VolcengineErrors.invalidParameter("The parameter Indicator must be an array of strings.");
     }
     List<String> names = new ArrayList<>();
-    for (JsonNode name : value) {
-      if (!name.isTextual() || name.asText().isBlank()) {
+    for (Object name : list) {
+      if (!(name instanceof String text) || text.isBlank()) {
         throw VolcengineErrors.invalidParameter("The parameter Indicator must be an array of strings.");
       }
-      names.add(name.asText());
+      names.add(text);
     }
     return names;
   }

@@ -1,8 +1,7 @@
 package dev.cloudmetrics.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -38,32 +37,42 @@ final class VolcengineEnvelope {
     return new VolcengineEnvelope(action, version, service, signedRegion, requestId);
   }
 
-  Reply result(JsonNode result) {
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.set("ResponseMetadata", metadata());
-    root.set("Result", result);
-    return Reply.json(200, root.toString());
+  Reply result(JsonBody.Content result) {
+    return Reply.json(200, JsonBody.of(json -> {
+      json.writeStartObject();
+      json.writeFieldName("ResponseMetadata");
+      writeMetadata(json, null);
+      json.writeFieldName("Result");
+      result.writeTo(json);
+      json.writeEndObject();
+    }));
   }
 
   Reply error(Rejection rejection) {
-    ObjectNode metadata = metadata();
-    ObjectNode error = metadata.putObject("Error");
-    error.put("CodeN", rejection.codeN());
-    error.put("Code", rejection.code());
-    error.put("Message", rejection.getMessage());
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.set("ResponseMetadata", metadata);
-    Reply reply = Reply.json(rejection.status(), root.toString());
+    Reply reply = Reply.json(rejection.status(), JsonBody.of(json -> {
+      json.writeStartObject();
+      json.writeFieldName("ResponseMetadata");
+      writeMetadata(json, rejection);
+      json.writeEndObject();
+    }));
     return rejection.status() == 429 ? reply.withHeader("Retry-After", "1") : reply;
   }
 
-  private ObjectNode metadata() {
-    ObjectNode metadata = JsonNodeFactory.instance.objectNode();
-    metadata.put("RequestId", requestId);
-    metadata.put("Action", action);
-    metadata.put("Version", version);
-    metadata.put("Service", service);
-    metadata.put("Region", region);
-    return metadata;
+  /** {@code ResponseMetadata}, with the rejection as its {@code Error} when there is one. */
+  private void writeMetadata(JsonGenerator json, Rejection rejection) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("RequestId", requestId);
+    json.writeStringField("Action", action);
+    json.writeStringField("Version", version);
+    json.writeStringField("Service", service);
+    json.writeStringField("Region", region);
+    if (rejection != null) {
+      json.writeObjectFieldStart("Error");
+      json.writeNumberField("CodeN", rejection.codeN());
+      json.writeStringField("Code", rejection.code());
+      json.writeStringField("Message", rejection.getMessage());
+      json.writeEndObject();
+    }
+    json.writeEndObject();
   }
 }

@@ -53,6 +53,21 @@ class StartupTest {
   }
 
   @Test
+  void aSandboxQuerySetsUpNoTlsAndNoObjectMapper() throws Exception {
+    // Plain HTTP on loopback: the JDK's TLS context (providers, the trust store) and Jackson's
+    // databind layer were each about 30 ms of this command's start-up.
+    List<String> loaded = classesLoadedBy(Map.of(), "--config", dir.resolve("none").toString(),
+        "--sandbox", "cdn", "online-users", "-s", "rtmp://x.example/live/a", "--last", "15m", "-f", "csv");
+
+    assertTrue(printed.startsWith("time,online_users"), printed);
+    assertTrue(loaded.contains("jdk.internal.net.http.HttpClientImpl"), "the query was sent: " + loaded.size());
+    List<String> heavy = loaded.stream()
+        .filter(c -> c.startsWith("sun.security.ssl.SSLContextImpl") || c.startsWith("sun.security.ssl.TrustStoreManager")
+            || c.startsWith("com.fasterxml.jackson.databind.")).toList();
+    assertEquals(List.of(), heavy);
+  }
+
+  @Test
   void picocliCheckedTheCommandsAtBuildTime() {
     // The annotation processor writes this beside the classes; without it, mistakes in the
     // annotations would surface only when a user runs the command.
