@@ -116,8 +116,9 @@ class LauncherIT {
     String export = lastCall();
 
     assertEquals(0, perStream.exitCode(), perStream.err());
-    assertTrue(version.contains("-XX:TieredStopAtLevel=1"), version);
+    assertTrue(version.contains("-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1"), version);
     assertFalse(export.contains("TieredStopAtLevel"), export);
+    assertFalse(export.contains("CICompilerCount"), export);
     assertEquals(List.of(), archives());
   }
 
