@@ -2,6 +2,9 @@ package dev.cloudmetrics.cli;
 
 import dev.cloudmetrics.auth.ConfigSelection;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,7 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The root command: global options, and the API command groups below it. */
+/**
+ * The root command: global options, and the command groups below it ({@link #GROUPS}, listed by
+ * {@link CommandTree} and added by {@link Main#commandLine}, which builds only those a command line names).
+ */
 @Command(
     name = "cloudmetrics",
     mixinStandardHelpOptions = true,
@@ -23,7 +29,6 @@ import picocli.CommandLine.Spec;
       "Prometheus and InfluxDB text for monitoring.",
       "Data goes to stdout, everything else to stderr."
     },
-    subcommands = {RtcCommand.class, CdnCommand.class, EmulatorCommand.class, ConfigureCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
       "  cloudmetrics --sandbox cdn online-users -s rtmp://demo.example/live/a \\",
@@ -35,7 +40,10 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 ok, 1 internal error, 2 invalid input, 3 credentials,",
       "4 rejected by the API, 5 service or network failure, 130 interrupted."
     })
-public final class CloudMetricsCommand implements Callable<Integer> {
+public class CloudMetricsCommand implements Callable<Integer> {
+  /** The command groups under the root, by name, in the order of the usage help. */
+  static final Map<String, Class<?>> GROUPS = groups();
+
   private final CliEnvironment environment;
 
   @Spec CommandSpec spec;
@@ -80,6 +88,14 @@ public final class CloudMetricsCommand implements Callable<Integer> {
 
   GlobalSettings globals() {
     return new GlobalSettings(Optional.ofNullable(profile), Optional.ofNullable(config), verbose, debug, sandbox);
+  }
+
+  private static Map<String, Class<?>> groups() {
+    Map<String, Class<?>> groups = new LinkedHashMap<>();
+    for (Class<?> group : CommandTree.class.getAnnotation(Command.class).subcommands()) {
+      groups.put(group.getAnnotation(Command.class).name(), group);
+    }
+    return Collections.unmodifiableMap(groups);
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -86,13 +87,22 @@ final class ProfileDefaults implements CommandLine.IDefaultValueProvider {
     return builtIn(option).map(value -> new Setting(name, value, "default")).orElse(Setting.unset(name));
   }
 
-  /** One line each: the file is readable by others; a key of the profile sets nothing. */
-  List<String> warnings(CommandLine root) {
+  /**
+   * One line each: the file is readable by others; a key of the profile sets nothing. A key that no
+   * option of {@code root} takes is looked up in {@code everything}, the tree of every command,
+   * built only then (a run builds the commands it names, a profile may hold keys of the others).
+   */
+  List<String> warnings(CommandLine root, Supplier<CommandLine> everything) {
     List<String> warnings = new ArrayList<>();
     PrivateFile.exposure(selection.file()).ifPresent(why -> warnings.add("config file " + selection.file() + " is "
         + why + ", but may hold secret keys: run 'chmod 600 " + selection.file() + "'"));
+    CommandLine all = null;
     for (Map.Entry<String, ConfigFile.Entry> entry : entries.entrySet()) {
-      if (!CredentialSources.profileKeys().contains(entry.getValue().key()) && OptionKeys.matching(root, entry.getKey()).isEmpty()) {
+      if (CredentialSources.profileKeys().contains(entry.getValue().key()) || !OptionKeys.matching(root, entry.getKey()).isEmpty()) {
+        continue;
+      }
+      all = all == null ? everything.get() : all;
+      if (OptionKeys.matching(all, entry.getKey()).isEmpty()) {
         // The key is not quoted: a line like "c2VjcmV0=" is more likely a pasted secret than a setting.
         warnings.add("config file " + selection.file() + " line " + entry.getValue().line() + ": not a credential key nor an"
             + " option of any command (profile " + selection.profile() + "); ignored");

@@ -170,6 +170,20 @@ class ProfileDefaultsTest {
   }
 
   @Test
+  void keysOfCommandsThisRunDoesNotBuildAreNoWarning() throws IOException {
+    // A cdn query builds only the cdn commands: the RTC, emulator and qualified keys below are still
+    // options of some command, and only the misspelt one is reported.
+    Path file = config("[default]\n" + KSYUN_KEYS + "app-id = 5f2a3b4c5d6e7f8091a2b3c4\nrtc.list-realtime.indicator = "
+        + "user_count\nemulator.port = 8080\nappid = x\n");
+
+    CliRun.Result result = run(Map.of(), onlineUsers());
+
+    assertEquals(0, result.exitCode(), result.err());
+    assertEquals(List.of("cloudmetrics: warning: config file " + file + " line 7: not a credential key nor an option of"
+        + " any command (profile default); ignored"), result.err().lines().toList());
+  }
+
+  @Test
   void aProfilesLastGivesWayToATypedStartButATypedLastStillClashes() throws IOException {
     config("[default]\n" + KSYUN_KEYS + "last = 2h\n");
 
