@@ -53,6 +53,7 @@ public final class Main {
       // it builds (its documented switch leaves them out); no option here has such a type.
       System.setProperty(PICOCLI_CONVERTER_EXCLUDES, "java\\.(sql|time)\\..*");
     }
+    Prefetch.startFor(args);
     CommandLine cmd = commandLine(environment, groupsNamedIn(args));
     ProfileDefaults defaults;
     try {
