@@ -45,6 +45,8 @@ public class CloudMetricsCommand implements Callable<Integer> {
   static final Map<String, Class<?>> GROUPS = groups();
 
   private final CliEnvironment environment;
+  // Set by Main: a run's head start, with the --sandbox emulator when it started one.
+  private Prefetch prefetch;
 
   @Spec CommandSpec spec;
 
@@ -79,6 +81,16 @@ public class CloudMetricsCommand implements Callable<Integer> {
 
   CliEnvironment environment() {
     return environment;
+  }
+
+  /** What {@link Main} readied ahead for this run, the {@code --sandbox} emulator among it; else a new one is started. */
+  void readied(Prefetch prefetch) {
+    this.prefetch = prefetch;
+  }
+
+  /** Credentials, transport and sandbox for a command of this run. */
+  ServiceAccess serviceAccess() {
+    return new ServiceAccess(globals(), environment, prefetch);
   }
 
   /** The config file and profile this run uses, and why. */

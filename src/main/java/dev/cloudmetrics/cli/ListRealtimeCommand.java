@@ -94,7 +94,7 @@ final class ListRealtimeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CloudMetricsCommand root = (CloudMetricsCommand) spec.root().userObject();
     CliEnvironment environment = root.environment();
-    try (ServiceAccess access = new ServiceAccess(root.globals(), environment)) {
+    try (ServiceAccess access = root.serviceAccess()) {
       Optional<String> target = access.sandboxEndpoint().map(Object::toString).or(() -> Optional.ofNullable(endpoint));
       RealtimeArgs args = new RealtimeArgs(appIds, indicators, window.start(), window.end(), window.last(),
           region, target, output.zone(), includeIncomplete, watch, interval, rate);

@@ -53,21 +53,23 @@ public final class Main {
       // it builds (its documented switch leaves them out); no option here has such a type.
       System.setProperty(PICOCLI_CONVERTER_EXCLUDES, "java\\.(sql|time)\\..*");
     }
-    Prefetch.startFor(args);
-    CommandLine cmd = commandLine(environment, groupsNamedIn(args));
-    ProfileDefaults defaults;
-    try {
-      defaults = ProfileDefaults.load(selection(environment, args));
-    } catch (InvalidInputException e) {
-      return FailureReporter.report(e, environment.err(), false);
+    try (Prefetch prefetch = Prefetch.startFor(args)) {
+      CommandLine cmd = commandLine(environment, groupsNamedIn(args));
+      ProfileDefaults defaults;
+      try {
+        defaults = ProfileDefaults.load(selection(environment, args));
+      } catch (InvalidInputException e) {
+        return FailureReporter.report(e, environment.err(), false);
+      }
+      defaults.warnings(cmd, () -> commandLine(environment))
+          .forEach(warning -> environment.err().println("cloudmetrics: warning: " + warning));
+      FailureReporter reporter = new FailureReporter(environment.err());
+      cmd.setDefaultValueProvider(defaults);
+      cmd.setHelpFactory(new ProfileDefaultsHelp());
+      cmd.setParameterExceptionHandler((e, rest) -> reporter.handleParseException(defaults.explain(e), rest));
+      ((CloudMetricsCommand) cmd.getCommand()).readied(prefetch);
+      return cmd.execute(args);
     }
-    defaults.warnings(cmd, () -> commandLine(environment))
-        .forEach(warning -> environment.err().println("cloudmetrics: warning: " + warning));
-    FailureReporter reporter = new FailureReporter(environment.err());
-    cmd.setDefaultValueProvider(defaults);
-    cmd.setHelpFactory(new ProfileDefaultsHelp());
-    cmd.setParameterExceptionHandler((e, rest) -> reporter.handleParseException(defaults.explain(e), rest));
-    return cmd.execute(args);
   }
 
   private static int printVersion(CliEnvironment environment) {

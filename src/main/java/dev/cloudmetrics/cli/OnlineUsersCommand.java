@@ -111,7 +111,7 @@ final class OnlineUsersCommand implements Callable<Integer> {
     CliEnvironment environment = root.environment();
     FetchSettings fetching = FetchSettings.parse(concurrency, rate);
     List<String> fromFile = streamsFile == null ? List.of() : readStreamsFile(environment);
-    try (ServiceAccess access = new ServiceAccess(root.globals(), environment)) {
+    try (ServiceAccess access = root.serviceAccess()) {
       Optional<String> target = access.sandboxEndpoint().map(Object::toString).or(() -> Optional.ofNullable(endpoint));
       OnlineUsersArgs args = new OnlineUsersArgs(streams, fromFile, regions, Optional.ofNullable(granularity),
           perStream, Optional.ofNullable(resultType), window.start(), window.end(), window.last(),

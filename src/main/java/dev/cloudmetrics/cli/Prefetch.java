@@ -2,6 +2,8 @@ package dev.cloudmetrics.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import dev.cloudmetrics.emulator.Emulator;
+import dev.cloudmetrics.emulator.EmulatorOptions;
 import dev.cloudmetrics.time.ApiTimeFormats;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,46 +17,79 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.csv.CSVFormat;
 
 /**
  * Readies what a query needs once its command line is parsed, on a second core, while picocli
- * reflects over the commands on the first (40 ms of a 180 ms query): the JDK's security providers
- * and SHA-256 that signing hashes with, Jackson's parser, the HTTP API, the time formats, the CSV
- * format (and, for {@code --sandbox}, the locale data of the in-process server's Date header).
- * Classes are initialised and a few values computed, nothing more: no request, no file, no
- * state the query reads. A daemon thread: a run never waits for it, and whatever would fail in it
- * fails again in the query, which reports it.
+ * reflects over the commands on the first (40 ms of a 170 ms query): with {@code --sandbox} the
+ * in-process emulator itself, then the JDK's security providers and SHA-256 that signing hashes
+ * with, Jackson's parser, the HTTP API, the time formats, the CSV format. Apart from the emulator
+ * (handed to the run by {@link #sandbox()}, closed here if the run never asks for it) it only
+ * initialises classes: no request, no file, no state the query reads. Whatever fails here fails
+ * again in the query, which reports it.
  */
-final class Prefetch {
+final class Prefetch implements AutoCloseable {
   /** The command groups that send queries; the others (and help, version, dry runs) need none of this. */
   private static final Set<String> QUERIES = Set.of("rtc", "cdn");
   private static final Set<String> NO_QUERY = Set.of("--help", "-h", "--version", "-V", "--dry-run");
 
+  /** The emulator started ahead, or null (none asked for, or its start failed). */
+  private final CompletableFuture<Emulator> early = new CompletableFuture<>();
+  private final AtomicBoolean handedOut = new AtomicBoolean();
+
   private Prefetch() {}
 
   /** Starts readying, if {@code args} run a query. */
-  static void startFor(String... args) {
+  static Prefetch startFor(String... args) {
+    Prefetch prefetch = new Prefetch();
     boolean query = false;
     boolean sandbox = false;
     for (String arg : args) {
       if (arg.equals("--") || NO_QUERY.contains(arg)) {
-        return;
+        query = false;
+        break;
       }
       query |= QUERIES.contains(arg);
       sandbox |= arg.equals("--sandbox");
     }
-    if (query) {
-      boolean inProcessEmulator = sandbox;
-      Thread thread = new Thread(() -> ready(inProcessEmulator), "cloudmetrics-prefetch");
-      thread.setDaemon(true);
-      thread.start();
+    if (!query) {
+      prefetch.early.complete(null);
+      return prefetch;
+    }
+    boolean startEmulator = sandbox;
+    Thread thread = new Thread(() -> prefetch.ready(startEmulator), "cloudmetrics-prefetch");
+    thread.setDaemon(true);
+    thread.start();
+    return prefetch;
+  }
+
+  /** The {@code --sandbox} emulator: the one started ahead, else a new one. */
+  Emulator sandbox() {
+    Emulator started = handedOut.compareAndSet(false, true) ? early.join() : null;
+    return started != null ? started : Emulator.start(EmulatorOptions.defaults());
+  }
+
+  /** Stops an emulator started ahead that the run did not use (it failed before it got to it). */
+  @Override
+  public void close() {
+    if (handedOut.compareAndSet(false, true)) {
+      Emulator unused = early.join();
+      if (unused != null) {
+        unused.close();
+      }
     }
   }
 
-  private static void ready(boolean inProcessEmulator) {
+  private void ready(boolean startEmulator) {
     try {
-      if (inProcessEmulator) {
+      early.complete(startEmulator ? Emulator.start(EmulatorOptions.defaults()) : null);
+    } catch (RuntimeException e) {
+      early.complete(null); // started again by the run, which reports why it fails
+    }
+    try {
+      if (startEmulator) {
         // The JDK's HTTP server stamps every answer with a Date header in English words: the
         // locale data that takes, 10 ms of a sandbox query, is what the server's formatter reads.
         DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.US).withZone(ZoneOffset.UTC).format(Instant.EPOCH);
@@ -66,7 +101,7 @@ final class Prefetch {
         }
       }
       HttpClient.newBuilder();
-      // The client (and the sandbox's server) each open an epoll selector and a platform logger.
+      // The client opens an epoll selector and a platform logger.
       Selector.open().close();
       System.getLogger("jdk.internal.httpclient.debug").isLoggable(System.Logger.Level.DEBUG);
       HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).timeout(Duration.ofSeconds(1))

@@ -21,12 +21,15 @@ import java.util.Optional;
 final class ServiceAccess implements AutoCloseable {
   private final GlobalSettings globals;
   private final CliEnvironment environment;
+  private final Prefetch prefetch;
   private Emulator sandbox;
   private final List<HttpTransport> transports = new ArrayList<>();
 
-  ServiceAccess(GlobalSettings globals, CliEnvironment environment) {
+  /** {@code prefetch} may hold the --sandbox emulator, started ahead; without one, a new one is started. */
+  ServiceAccess(GlobalSettings globals, CliEnvironment environment, Prefetch prefetch) {
     this.globals = globals;
     this.environment = environment;
+    this.prefetch = prefetch;
   }
 
   /** The emulator's base URL with --sandbox (started on first use), else empty. */
@@ -35,7 +38,7 @@ final class ServiceAccess implements AutoCloseable {
       return Optional.empty();
     }
     if (sandbox == null) {
-      sandbox = Emulator.start(EmulatorOptions.defaults());
+      sandbox = prefetch != null ? prefetch.sandbox() : Emulator.start(EmulatorOptions.defaults());
     }
     return Optional.of(sandbox.baseUri());
   }
