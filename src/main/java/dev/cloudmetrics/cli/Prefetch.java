@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.cloudmetrics.emulator.Emulator;
 import dev.cloudmetrics.emulator.EmulatorOptions;
+import dev.cloudmetrics.http.ClientsAhead;
+import dev.cloudmetrics.http.TransportSettings;
 import dev.cloudmetrics.time.ApiTimeFormats;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -24,11 +24,12 @@ import org.apache.commons.csv.CSVFormat;
 /**
  * Readies what a query needs once its command line is parsed, on a second core, while picocli
  * reflects over the commands on the first (40 ms of a 170 ms query): with {@code --sandbox} the
- * in-process emulator itself, then the JDK's security providers and SHA-256 that signing hashes
- * with, Jackson's parser, the HTTP API, the time formats, the CSV format. Apart from the emulator
- * (handed to the run by {@link #sandbox()}, closed here if the run never asks for it) it only
- * initialises classes: no request, no file, no state the query reads. Whatever fails here fails
- * again in the query, which reports it.
+ * in-process emulator itself, the HTTP client (for https://, with the JDK's TLS set-up), then the
+ * security provider and SHA-256 that signing hashes with, Jackson's parser, the time formats, the
+ * CSV format. Apart from the emulator and the client (handed to the run by {@link #sandbox()} and
+ * {@link #clients()}, closed here if the run never takes them) it only initialises classes: no
+ * request, no file, no state the query reads. Whatever fails here fails again in the query, which
+ * reports it.
  */
 final class Prefetch implements AutoCloseable {
   /** The command groups that send queries; the others (and help, version, dry runs) need none of this. */
@@ -38,26 +39,36 @@ final class Prefetch implements AutoCloseable {
   /** The emulator started ahead, or null (none asked for, or its start failed). */
   private final CompletableFuture<Emulator> early = new CompletableFuture<>();
   private final AtomicBoolean handedOut = new AtomicBoolean();
+  private final ClientsAhead clients;
 
-  private Prefetch() {}
+  private Prefetch(ClientsAhead clients) {
+    this.clients = clients;
+  }
 
   /** Starts readying, if {@code args} run a query. */
   static Prefetch startFor(String... args) {
-    Prefetch prefetch = new Prefetch();
     boolean query = false;
     boolean sandbox = false;
-    for (String arg : args) {
+    boolean plainEndpoint = false;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
       if (arg.equals("--") || NO_QUERY.contains(arg)) {
         query = false;
         break;
       }
       query |= QUERIES.contains(arg);
       sandbox |= arg.equals("--sandbox");
+      String endpoint = arg.startsWith("--endpoint=") ? arg.substring(11) : arg.equals("--endpoint") && i + 1 < args.length ? args[i + 1] : "";
+      plainEndpoint |= endpoint.regionMatches(true, 0, "http://", 0, 7);
     }
     if (!query) {
-      prefetch.early.complete(null);
-      return prefetch;
+      Prefetch none = new Prefetch(ClientsAhead.none());
+      none.early.complete(null);
+      return none;
     }
+    // The services are https://; the emulator and an --endpoint given as http:// are not. A guess
+    // the run proves wrong (an endpoint from the profile) only leaves the client unused.
+    Prefetch prefetch = new Prefetch(ClientsAhead.of(!sandbox && !plainEndpoint, TransportSettings.defaults().connectTimeout()));
     boolean startEmulator = sandbox;
     Thread thread = new Thread(() -> prefetch.ready(startEmulator), "cloudmetrics-prefetch");
     thread.setDaemon(true);
@@ -71,9 +82,15 @@ final class Prefetch implements AutoCloseable {
     return started != null ? started : Emulator.start(EmulatorOptions.defaults());
   }
 
+  /** The HTTP client built ahead for the run's transport. */
+  ClientsAhead clients() {
+    return clients;
+  }
+
   /** Stops an emulator started ahead that the run did not use (it failed before it got to it). */
   @Override
   public void close() {
+    clients.close();
     if (handedOut.compareAndSet(false, true)) {
       Emulator unused = early.join();
       if (unused != null) {
@@ -85,9 +102,10 @@ final class Prefetch implements AutoCloseable {
   private void ready(boolean startEmulator) {
     try {
       early.complete(startEmulator ? Emulator.start(EmulatorOptions.defaults()) : null);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       early.complete(null); // started again by the run, which reports why it fails
     }
+    clients.build(); // completes in all cases, so that no one waits for it in vain
     try {
       if (startEmulator) {
         // The JDK's HTTP server stamps every answer with a Date header in English words: the
@@ -100,10 +118,6 @@ final class Prefetch implements AutoCloseable {
           json.getText();
         }
       }
-      HttpClient.newBuilder();
-      // The client opens an epoll selector and a platform logger.
-      Selector.open().close();
-      System.getLogger("jdk.internal.httpclient.debug").isLoggable(System.Logger.Level.DEBUG);
       HttpRequest.newBuilder(URI.create("http://127.0.0.1/")).timeout(Duration.ofSeconds(1))
           .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1])).build();
       ApiTimeFormats.parseRfc3339(ApiTimeFormats.rfc3339Seconds(Instant.EPOCH, ApiTimeFormats.BEIJING));

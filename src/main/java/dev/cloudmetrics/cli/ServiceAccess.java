@@ -6,6 +6,7 @@ import dev.cloudmetrics.emulator.DemoCredentials;
 import dev.cloudmetrics.emulator.Emulator;
 import dev.cloudmetrics.emulator.EmulatorOptions;
 import dev.cloudmetrics.failure.InvalidInputException;
+import dev.cloudmetrics.http.ClientsAhead;
 import dev.cloudmetrics.http.HttpTransport;
 import dev.cloudmetrics.http.RequestLog;
 import dev.cloudmetrics.http.TransportSettings;
@@ -58,7 +59,7 @@ final class ServiceAccess implements AutoCloseable {
     TransportSettings defaults = TransportSettings.defaults();
     TransportSettings settings = new TransportSettings(defaults.connectTimeout(), defaults.requestTimeout(),
         retries, defaults.baseDelay(), defaults.maxDelay(), requestsPerSecond);
-    HttpTransport transport = new HttpTransport(settings, log());
+    HttpTransport transport = new HttpTransport(settings, log(), prefetch != null ? prefetch.clients() : ClientsAhead.none());
     transports.add(transport);
     return transport;
   }

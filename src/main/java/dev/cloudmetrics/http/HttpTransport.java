@@ -38,13 +38,20 @@ public final class HttpTransport implements AutoCloseable {
   // Two, by scheme: only an https:// request pays for the JDK's TLS set-up.
   private HttpClient plainClient;
   private HttpClient tlsClient;
+  private final ClientsAhead ahead;
   private final BackoffSchedule backoff;
   private final Optional<RequestPacing> limiter;
   private final String userAgent;
 
   public HttpTransport(TransportSettings settings, RequestLog log) {
+    this(settings, log, ClientsAhead.none());
+  }
+
+  /** A transport that takes its client from {@code ahead} when that was built for its scheme and timeout. */
+  public HttpTransport(TransportSettings settings, RequestLog log, ClientsAhead ahead) {
     this.settings = settings;
     this.log = log;
+    this.ahead = ahead;
     this.backoff = new BackoffSchedule(settings.baseDelay(), settings.maxDelay());
     this.limiter = settings.requestsPerSecond() > 0
         ? Optional.of(RequestPacing.realTime(settings.requestsPerSecond()))
@@ -126,13 +133,16 @@ public final class HttpTransport implements AutoCloseable {
       Optional.ofNullable(plainClient).ifPresent(built::add);
       Optional.ofNullable(tlsClient).ifPresent(built::add);
     }
-    for (HttpClient each : built) {
-      if (each instanceof AutoCloseable closeable) {
-        try {
-          closeable.close();
-        } catch (Exception e) {
-          // Nothing is in flight when the command is done; a failure to close changes nothing for the user.
-        }
+    built.forEach(HttpTransport::close);
+  }
+
+  /** Closes {@code client} where the JDK can (21 and later); null is ignored. */
+  static void close(HttpClient client) {
+    if (client instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // Nothing is in flight when the command is done; a failure to close changes nothing for the user.
       }
     }
   }
@@ -145,21 +155,23 @@ public final class HttpTransport implements AutoCloseable {
   private synchronized HttpClient client(URI uri) {
     if ("https".equalsIgnoreCase(uri.getScheme())) {
       if (tlsClient == null) {
-        tlsClient = builder().build();
+        tlsClient = ahead.take(true, settings.connectTimeout()).orElseGet(() -> newClient(true, settings.connectTimeout()));
       }
       return tlsClient;
     }
     if (plainClient == null) {
-      plainClient = PlainHttpOnly.configure(builder()).build();
+      plainClient = ahead.take(false, settings.connectTimeout()).orElseGet(() -> newClient(false, settings.connectTimeout()));
     }
     return plainClient;
   }
 
-  private HttpClient.Builder builder() {
-    return HttpClient.newBuilder()
+  /** The client every transport uses: HTTP/1.1, no redirects; for http:// only, no TLS set-up at all. */
+  static HttpClient newClient(boolean tls, Duration connectTimeout) {
+    HttpClient.Builder builder = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(settings.connectTimeout())
+        .connectTimeout(connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER);
+    return (tls ? builder : PlainHttpOnly.configure(builder)).build();
   }
 
   private Duration delayBefore(ExecutionContext<Answer> context) {
