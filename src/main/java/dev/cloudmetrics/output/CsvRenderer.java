@@ -15,6 +15,8 @@ final class CsvRenderer implements RowSink {
   private static final char BYTE_ORDER_MARK = '\uFEFF';
 
   private final Writer out;
+  // One record is put together here and written at once: the writer locks on every call.
+  private final StringBuilder record = new StringBuilder(128);
   private final RenderOptions options;
   private RowSchema schema;
   private WideRows wide;
@@ -62,11 +64,13 @@ final class CsvRenderer implements RowSink {
   // CSVFormat's own printing rather than a CSVPrinter, whose class file refers to SpotBugs
   // annotations that are not on the class path and so fail the -Werror build.
   private void printRecord(List<String> cells) throws IOException {
+    record.setLength(0);
     for (int i = 0; i < cells.size(); i++) {
       // Every cell goes through the guard: times and values never start with a formula character
       // unless they are plain numbers such as -5, which it leaves alone, so only text cells change.
-      FORMAT.print(FormulaGuard.cell(cells.get(i)), out, i == 0);
+      FORMAT.print(FormulaGuard.cell(cells.get(i)), record, i == 0);
     }
-    FORMAT.println(out);
+    FORMAT.println(record);
+    out.append(record);
   }
 }
