@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 /** The output options both commands share, and where the rows go. */
 final class OutputOptions {
   @Option(names = {"-f", "--format"}, paramLabel = "FMT", converter = FormatConverter.class,
-      completionCandidates = FormatConverter.Candidates.class,
+      completionCandidates = FormatConverter.class,
       description = "table, csv, json, ndjson, prometheus, influx or chart (default: table on a terminal, csv otherwise).")
   OutputFormat format;
 
@@ -43,12 +43,12 @@ final class OutputOptions {
   boolean dryRun;
 
   @Option(names = "--layout", paramLabel = "LAYOUT", converter = LayoutConverter.class,
-      completionCandidates = LayoutConverter.Candidates.class,
+      completionCandidates = LayoutConverter.class,
       description = "CSV and table: long (default: one row per point) or wide (one row per time, one column per series).")
   Layout layout;
 
   @Option(names = "--time-format", paramLabel = "TF", converter = TimeFormatConverter.class,
-      completionCandidates = TimeFormatConverter.Candidates.class,
+      completionCandidates = TimeFormatConverter.class,
       description = "CSV and table: iso (default, with the offset), local (yyyy-MM-dd HH:mm:ss in --tz, "
           + "which spreadsheets read as a date) or epoch (seconds).")
   TimeFormat timeFormat;

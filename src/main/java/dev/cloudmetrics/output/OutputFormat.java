@@ -1,9 +1,5 @@
 package dev.cloudmetrics.output;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /** The formats rows can be written in, by the names users type after {@code --format}. */
 public enum OutputFormat {
   TABLE,
@@ -16,17 +12,11 @@ public enum OutputFormat {
 
   /** The name on the command line, e.g. {@code ndjson}. */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return OptionNames.id(this);
   }
 
   /** Reads a format name in any letter case. */
   public static OutputFormat parse(String text) {
-    for (OutputFormat format : values()) {
-      if (format.id().equalsIgnoreCase(text)) {
-        return format;
-      }
-    }
-    throw new IllegalArgumentException("must be one of "
-        + Arrays.stream(values()).map(OutputFormat::id).collect(Collectors.joining(", ")));
+    return OptionNames.parse(values(), text);
   }
 }

@@ -4,9 +4,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** How CSV and table print the time column: ISO-8601 with offset, local wall time, or epoch seconds. */
 public enum TimeFormat {
@@ -26,18 +23,12 @@ public enum TimeFormat {
 
   /** The name on the command line, e.g. {@code local}. */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return OptionNames.id(this);
   }
 
   /** Reads a time format name in any letter case. */
   public static TimeFormat parse(String text) {
-    for (TimeFormat format : values()) {
-      if (format.id().equalsIgnoreCase(text)) {
-        return format;
-      }
-    }
-    throw new IllegalArgumentException("must be one of "
-        + Arrays.stream(values()).map(TimeFormat::id).collect(Collectors.joining(", ")));
+    return OptionNames.parse(values(), text);
   }
 
   String format(Instant time, ZoneId zone) {
