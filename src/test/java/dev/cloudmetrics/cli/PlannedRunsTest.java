@@ -12,9 +12,8 @@ import dev.cloudmetrics.emulator.SyntheticData;
 import dev.cloudmetrics.output.Layout;
 import dev.cloudmetrics.output.OutputFormat;
 import dev.cloudmetrics.output.RenderOptions;
-import dev.cloudmetrics.output.Renderers;
+import dev.cloudmetrics.output.RenderedText;
 import dev.cloudmetrics.output.Row;
-import dev.cloudmetrics.output.RowSink;
 import dev.cloudmetrics.output.Terminal;
 import dev.cloudmetrics.output.TimeFormat;
 import dev.cloudmetrics.time.TimeExpressions;
@@ -22,9 +21,7 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -114,18 +111,7 @@ class PlannedRunsTest {
   }
 
   static String rendered(RenderOptions options, boolean perStream, List<Row> rows) {
-    StringWriter out = new StringWriter();
-    try {
-      RowSink sink = Renderers.create(options, out);
-      sink.begin(OnlineUsersClient.schema(perStream));
-      for (Row row : rows) {
-        sink.accept(row);
-      }
-      sink.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
+    return RenderedText.of(options, OnlineUsersClient.schema(perStream), rows);
   }
 
   static String format(OutputFormat format) {

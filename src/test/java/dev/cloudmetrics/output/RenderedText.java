@@ -6,10 +6,10 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Runs a renderer over rows the way the CLI does and returns what it wrote. */
-final class RenderedText {
+public final class RenderedText {
   private RenderedText() {}
 
-  static String of(RenderOptions options, RowSchema schema, List<Row> rows) {
+  public static String of(RenderOptions options, RowSchema schema, List<Row> rows) {
     StringWriter out = new StringWriter();
     try {
       RowSink sink = Renderers.create(options, out);
