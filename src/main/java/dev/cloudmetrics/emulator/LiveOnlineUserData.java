@@ -27,9 +27,9 @@ final class LiveOnlineUserData {
         json.writeStartObject();
         json.writeStringField("Time", ApiTimeFormats.beijingMinutes(bucket));
         json.writeNumberField("OnlineUser",
-            SyntheticData.cdnMergedPeak(form.streams(), form.regions(), bucket, form.granularity()));
+            SyntheticData.cdnMergedPeak(form.streams(), form.regions(), bucket, form.granularity(), now));
         if (form.resultType() == 1) {
-          writeStreams(json, form, bucket);
+          writeStreams(json, form, bucket, now);
         }
         json.writeEndObject();
       }
@@ -38,7 +38,8 @@ final class LiveOnlineUserData {
     });
   }
 
-  private static void writeStreams(JsonGenerator json, OnlineUserForm form, Instant bucket) throws IOException {
+  private static void writeStreams(JsonGenerator json, OnlineUserForm form, Instant bucket, Instant now)
+      throws IOException {
     json.writeArrayFieldStart("Streams");
     for (String stream : form.streams()) {
       json.writeStartObject();
@@ -46,7 +47,7 @@ final class LiveOnlineUserData {
       long[] peaks = new long[form.regions().size()];
       long total = 0;
       for (int i = 0; i < peaks.length; i++) {
-        peaks[i] = SyntheticData.cdnPeak(stream, form.regions().get(i), bucket, form.granularity());
+        peaks[i] = SyntheticData.cdnPeak(stream, form.regions().get(i), bucket, form.granularity(), now);
         total += peaks[i];
       }
       json.writeNumberField("OnlineUser", total);

@@ -52,7 +52,7 @@ final class RealtimeOperationData {
         for (Instant bucket : buckets) {
           json.writeStartObject();
           json.writeStringField("TimeStamp", ApiTimeFormats.rfc3339Seconds(bucket, ApiTimeFormats.BEIJING));
-          json.writeNumberField("Value", (double) SyntheticData.rtcValue(appId, indicator, bucket));
+          json.writeNumberField("Value", (double) SyntheticData.rtcValue(appId, indicator, bucket, now));
           json.writeEndObject();
         }
         json.writeEndArray();

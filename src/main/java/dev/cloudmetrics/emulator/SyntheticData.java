@@ -13,6 +13,8 @@ public final class SyntheticData {
   private static final long SECONDS_PER_DAY = 86_400;
   private static final double QUIETEST_HOUR = 4;
   private static final double BUSIEST_HOUR = 21;
+  /** An RTC bucket's 30 s plus the service's 20 s latency: its value is final from then on. */
+  private static final long RTC_SETTLED_SECONDS = 50;
 
   private SyntheticData() {}
 
@@ -21,6 +23,20 @@ public final class SyntheticData {
    * are always fewer than users.
    */
   public static long rtcValue(String appId, String indicator, Instant bucketStart) {
+    return rtcValue(appId, indicator, bucketStart, Instant.MAX);
+  }
+
+  /**
+   * The value as the service answers it at {@code now}: RTC data arrives about 20 s late, so a
+   * bucket's value grows with the share of its 50 s (30 s bucket + 20 s latency) that has passed.
+   */
+  public static long rtcValue(String appId, String indicator, Instant bucketStart, Instant now) {
+    long finalValue = finalRtcValue(appId, indicator, bucketStart);
+    long passed = now.getEpochSecond() - Math.floorDiv(bucketStart.getEpochSecond(), 30) * 30;
+    return passed >= RTC_SETTLED_SECONDS ? finalValue : Math.max(0, finalValue * passed / RTC_SETTLED_SECONDS);
+  }
+
+  private static long finalRtcValue(String appId, String indicator, Instant bucketStart) {
     long slot = Math.floorDiv(bucketStart.getEpochSecond(), 30);
     double daily = daily(slot * 30);
     long peakUsers = 300 + Math.floorMod(hash(appId), 1700);
@@ -33,9 +49,18 @@ public final class SyntheticData {
     };
   }
 
-  /** The peak online users of one stream in one billing region over a CDN bucket. */
+  /** The peak online users of one stream in one billing region over a CDN bucket, once final. */
   public static long cdnPeak(String streamUrl, String region, Instant bucketStart, int granularityMinutes) {
-    return weight(streamUrl, region) * peakShape(bucketStart, granularityMinutes);
+    return weight(streamUrl, region) * peakShape(bucketStart, granularityMinutes, Instant.MAX);
+  }
+
+  /**
+   * The same peak as the service answers it at {@code now}: CDN data arrives 3 to 8 minutes late
+   * (seed 004), each minute after its own delay, so a bucket's peak grows until its last minute is in.
+   */
+  public static long cdnPeak(String streamUrl, String region, Instant bucketStart, int granularityMinutes,
+      Instant now) {
+    return weight(streamUrl, region) * peakShape(bucketStart, granularityMinutes, now);
   }
 
   /**
@@ -44,13 +69,19 @@ public final class SyntheticData {
    */
   public static long cdnMergedPeak(List<String> streamUrls, List<String> regions, Instant bucketStart,
       int granularityMinutes) {
+    return cdnMergedPeak(streamUrls, regions, bucketStart, granularityMinutes, Instant.MAX);
+  }
+
+  /** The merged peak as the service answers it at {@code now} (see {@link #cdnPeak(String, String, Instant, int, Instant)}). */
+  public static long cdnMergedPeak(List<String> streamUrls, List<String> regions, Instant bucketStart,
+      int granularityMinutes, Instant now) {
     long weights = 0;
     for (String stream : streamUrls) {
       for (String region : regions) {
         weights += weight(stream, region);
       }
     }
-    return weights * peakShape(bucketStart, granularityMinutes);
+    return weights * peakShape(bucketStart, granularityMinutes, now);
   }
 
   /** 1 to 20: how big one stream is in one region, relative to the others. */
@@ -58,13 +89,22 @@ public final class SyntheticData {
     return 1 + Math.floorMod(hash(streamUrl, region), 20);
   }
 
-  private static long peakShape(Instant bucketStart, int granularityMinutes) {
+  /** The peak of the shape over the bucket's minutes whose data has arrived by {@code now}. */
+  private static long peakShape(Instant bucketStart, int granularityMinutes, Instant now) {
     long firstMinute = Math.floorDiv(bucketStart.getEpochSecond(), 60);
     long peak = 0;
     for (long minute = firstMinute; minute < firstMinute + granularityMinutes; minute++) {
-      peak = Math.max(peak, shape(minute));
+      if (arrived(minute, now)) {
+        peak = Math.max(peak, shape(minute));
+      }
     }
     return peak;
+  }
+
+  /** Whether the data of one minute has arrived at {@code now}: 3 to 8 minutes after the minute ends. */
+  private static boolean arrived(long epochMinute, Instant now) {
+    long delayMinutes = 3 + Math.floorMod(mix(epochMinute ^ 0x5DEECE66DL), 6);
+    return (epochMinute + 1 + delayMinutes) * 60 <= now.getEpochSecond();
   }
 
   /** Online users per unit of weight in one minute: the daily curve plus a little common noise. */

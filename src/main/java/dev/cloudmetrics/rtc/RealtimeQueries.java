@@ -4,6 +4,7 @@ import dev.cloudmetrics.failure.InvalidInputException;
 import dev.cloudmetrics.failure.Validated;
 import dev.cloudmetrics.http.Endpoints;
 import dev.cloudmetrics.time.Buckets;
+import dev.cloudmetrics.time.FinalBuckets;
 import dev.cloudmetrics.time.TimeExpressions;
 import dev.cloudmetrics.time.TimeWindow;
 import dev.cloudmetrics.time.Windows;
@@ -34,7 +35,7 @@ public final class RealtimeQueries {
    * 60-minute edge is moved inside it instead of being refused there.
    */
   static final Duration EDGE_MARGIN = Duration.ofSeconds(15);
-  static final Duration DATA_LATENCY = Duration.ofSeconds(20);
+  static final Duration DATA_LATENCY = FinalBuckets.RTC_LATENCY;
 
   private static final String MISSING = "MissingParameter";
   private static final String INVALID = "InvalidParameter";
@@ -73,7 +74,7 @@ public final class RealtimeQueries {
    * its end is more than {@link #DATA_LATENCY} ago.
    */
   static Instant completeBefore(Instant now) {
-    return Buckets.rtcBucket(now.minus(DATA_LATENCY).minusNanos(1));
+    return FinalBuckets.rtc().finalBefore(now);
   }
 
   private static TimeWindow window(RealtimeArgs args, Instant now, List<String> notices) {

@@ -86,20 +86,20 @@ class PlannedRunsTest {
     return Instant.parse(local + ":00+08:00");
   }
 
-  /** What one request without limits would answer, in the API's order: by bucket, stream, region. */
+  /** What one request without limits would answer at {@link #NOW}, in the API's order: by bucket, stream, region. */
   static List<Row> unlimited(List<String> streams, List<String> regions, Duration bucket, boolean perStream,
       Instant first, Instant last) {
     List<Row> rows = new ArrayList<>();
     int minutes = (int) bucket.toMinutes();
     for (Instant at = first; !at.isAfter(last); at = at.plus(bucket)) {
       if (!perStream) {
-        rows.add(new Row(at, List.of(), BigDecimal.valueOf(SyntheticData.cdnMergedPeak(streams, regions, at, minutes))));
+        rows.add(new Row(at, List.of(), BigDecimal.valueOf(SyntheticData.cdnMergedPeak(streams, regions, at, minutes, NOW))));
         continue;
       }
       for (String stream : streams) {
         for (String region : regions) {
           rows.add(new Row(at, List.of(stream, region), BigDecimal.valueOf(SyntheticData.cdnPeak(stream, region, at,
-              minutes))));
+              minutes, NOW))));
         }
       }
     }
@@ -209,7 +209,7 @@ class PlannedRunsTest {
         String time = TimeExpressions.format(at, SHANGHAI);
         for (String stream : streams) {
           for (String region : regions) {
-            String expected = time + "," + stream + "," + region + "," + SyntheticData.cdnPeak(stream, region, at, 1);
+            String expected = time + "," + stream + "," + region + "," + SyntheticData.cdnPeak(stream, region, at, 1, NOW);
             String line = lines.readLine();
             if (!expected.equals(line)) {
               assertEquals(expected, line);

@@ -81,4 +81,30 @@ class SyntheticDataTest {
         || SyntheticData.rtcValue("app1", "online_user_count", bucket.plusSeconds(30))
         != SyntheticData.rtcValue("app2", "online_user_count", bucket.plusSeconds(30)));
   }
+
+  @Test
+  void cdnPeaksGrowUntilEightMinutesAfterTheBucketAndMergedStaysTheSumOfStreams() {
+    Instant bucket = Instant.parse("2024-05-20T03:50:00Z");
+    List<String> streams = List.of("rtmp://demo.example/live/a", "rtmp://demo.example/live/b");
+    long previous = 0;
+    for (int second = 0; second <= 18 * 60; second += 15) {
+      Instant now = bucket.plusSeconds(second);
+      long peak = SyntheticData.cdnPeak(streams.get(0), "CN", bucket, 10, now);
+      assertTrue(peak >= previous, "never shrinks, at +" + second + " s");
+      previous = peak;
+      assertEquals(SyntheticData.cdnPeak(streams.get(0), "CN", bucket, 10, now)
+          + SyntheticData.cdnPeak(streams.get(1), "CN", bucket, 10, now),
+          SyntheticData.cdnMergedPeak(streams, List.of("CN"), bucket, 10, now));
+    }
+    assertEquals(0, SyntheticData.cdnPeak(streams.get(0), "CN", bucket, 10, bucket.plusSeconds(120)));
+    assertEquals(SyntheticData.cdnPeak(streams.get(0), "CN", bucket, 10), previous);
+  }
+
+  @Test
+  void rtcValuesAreFinalFiftySecondsAfterTheBucketStarts() {
+    Instant bucket = Instant.parse("2024-05-20T03:50:00Z");
+    long whole = SyntheticData.rtcValue("app1", "online_user_count", bucket);
+    assertTrue(SyntheticData.rtcValue("app1", "online_user_count", bucket, bucket.plusSeconds(25)) < whole);
+    assertEquals(whole, SyntheticData.rtcValue("app1", "online_user_count", bucket, bucket.plusSeconds(50)));
+  }
 }
