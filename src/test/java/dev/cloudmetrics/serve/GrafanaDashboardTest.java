@@ -6,15 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cloudmetrics.serve.PrometheusServer.Sample;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The shipped Grafana dashboard (dist/grafana-dashboard.json) imports with a Prometheus data source
  * chosen on import, shows every metric the exporter serves, and its queries are PromQL that promtool
  * parses and that read only series that exist: the exporter's (cli.md, "Exporter"), Prometheus'
- * {@code up}, and the recording rules of dist/prometheus-rules.yml.
+ * {@code up}, and the recording rules of dist/prometheus-rules.yml; a real Prometheus answers each
+ * of them with data when it scrapes a /metrics shaped as cli.md describes the exporter's.
  */
 class GrafanaDashboardTest {
   static final Path DASHBOARD = Path.of("dist/grafana-dashboard.json");
@@ -137,6 +143,21 @@ class GrafanaDashboardTest {
   }
 
   @Test
+  void everyQueryShowsDataFromAnExporterShapedAsCliMdSays() throws Exception {
+    AtomicLong scrapes = new AtomicLong();
+    List<String> queries = new ArrayList<>(panelExpressions());
+    queries.addAll(variableSelectors());
+
+    try (MetricsTarget exporter = MetricsTarget.serve(() -> exporterMetrics(scrapes.incrementAndGet()));
+        PrometheusServer prometheus = PrometheusServer.start(exporter.uri(), Duration.ofSeconds(1))) {
+      for (String query : queries) {
+        List<Sample> shown = prometheus.awaitSeries(withVariablesFilledIn(query), Duration.ofSeconds(30));
+        shown.forEach(sample -> assertTrue(Double.isFinite(sample.value()), query + ": " + shown));
+      }
+    }
+  }
+
+  @Test
   void metricNamesAreTheSelectorsOfAnExpressionOnly() {
     assertEquals(Set.of("a_bucket", "b:c:rate5m", "d"), metricNames(
         "histogram_quantile(0.99, sum by (api, le) (rate(a_bucket{x=\"y z\", api!~\"q|r\"}[5m])))"
@@ -157,6 +178,31 @@ class GrafanaDashboardTest {
       }
     }
     return names;
+  }
+
+  /**
+   * A /metrics as cli.md describes the exporter's, at its {@code n}th scrape: the series of
+   * {@code -f prometheus}, and the exporter's own, its counters growing with every scrape.
+   */
+  private static String exporterMetrics(long n) {
+    try {
+      return PrometheusServerTest.rendered(PrometheusServerTest.CDN, PrometheusServerTest.VIEWERS)
+          + PrometheusServerTest.rendered(PrometheusServerTest.RTC, PrometheusServerTest.INDICATORS)
+          + "# TYPE cloudmetrics_api_requests_total counter\n"
+          + "cloudmetrics_api_requests_total{api=\"cdn\",outcome=\"success\"} " + 3 * n + "\n"
+          + "cloudmetrics_api_requests_total{api=\"cdn\",outcome=\"throttled\"} " + n + "\n"
+          + "cloudmetrics_api_requests_total{api=\"rtc\",outcome=\"success\"} " + 2 * n + "\n"
+          + "# TYPE cloudmetrics_api_request_duration_seconds histogram\n"
+          + "cloudmetrics_api_request_duration_seconds_bucket{api=\"cdn\",le=\"0.1\"} " + n + "\n"
+          + "cloudmetrics_api_request_duration_seconds_bucket{api=\"cdn\",le=\"1.0\"} " + 4 * n + "\n"
+          + "cloudmetrics_api_request_duration_seconds_bucket{api=\"cdn\",le=\"+Inf\"} " + 4 * n + "\n"
+          + "cloudmetrics_api_request_duration_seconds_sum{api=\"cdn\"} " + n + "\n"
+          + "cloudmetrics_api_request_duration_seconds_count{api=\"cdn\"} " + 4 * n + "\n"
+          + "# TYPE cloudmetrics_last_success_timestamp_seconds gauge\n"
+          + "cloudmetrics_last_success_timestamp_seconds{api=\"cdn\"} " + Instant.now().getEpochSecond() + "\n";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The exporter's metric names as cli.md lists them, {@code _total} on the counter. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import dev.cloudmetrics.output.OutputFormat;
 import dev.cloudmetrics.output.RenderOptions;
 import dev.cloudmetrics.output.Renderers;
@@ -17,13 +16,10 @@ import dev.cloudmetrics.serve.PrometheusServer.Sample;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -48,39 +44,32 @@ class PrometheusServerTest {
   private static final Instant BUCKET = Instant.parse("2024-05-20T02:00:00Z");
   private static final String CHINESE_STREAM = "rtmp://live.example/app/直播\"1\"";
 
-  private static final RowSchema CDN = new RowSchema("cdn online-users", List.of("stream_url", "region"), "online_users");
-  private static final List<Row> VIEWERS = List.of(
+  static final RowSchema CDN = new RowSchema("cdn online-users", List.of("stream_url", "region"), "online_users");
+  static final List<Row> VIEWERS = List.of(
       new Row(BUCKET, List.of("rtmp://live.example/app/a", "CN"), new BigDecimal(1234)),
       new Row(BUCKET, List.of("rtmp://live.example/app/a", "US"), new BigDecimal(66)),
       new Row(BUCKET, List.of(CHINESE_STREAM, "CN"), new BigDecimal(7)));
-  private static final RowSchema RTC = new RowSchema("rtc list-realtime", List.of("app_id", "indicator"), "value");
-  private static final List<Row> INDICATORS = List.of(
+  static final RowSchema RTC = new RowSchema("rtc list-realtime", List.of("app_id", "indicator"), "value");
+  static final List<Row> INDICATORS = List.of(
       new Row(BUCKET, List.of("app1", "online_user_count"), new BigDecimal(420)),
       new Row(BUCKET, List.of("app1", "online_room_count"), new BigDecimal(12)));
 
-  private HttpServer target;
+  private MetricsTarget target;
 
   @BeforeEach
   void serveRenderedRows() throws IOException {
-    byte[] metrics = (rendered(CDN, VIEWERS) + rendered(RTC, INDICATORS)).getBytes(StandardCharsets.UTF_8);
-    target = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    target.createContext("/metrics", exchange -> {
-      exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-      exchange.sendResponseHeaders(200, metrics.length);
-      exchange.getResponseBody().write(metrics);
-      exchange.close();
-    });
-    target.start();
+    String metrics = rendered(CDN, VIEWERS) + rendered(RTC, INDICATORS);
+    target = MetricsTarget.serve(() -> metrics);
   }
 
   @AfterEach
   void stopTarget() {
-    target.stop(0);
+    target.close();
   }
 
   @Test
   void theScrapedSeriesComeBackWithTheirLabelsAndValues() throws Exception {
-    try (PrometheusServer prometheus = PrometheusServer.start(metricsUri(), SCRAPE)) {
+    try (PrometheusServer prometheus = PrometheusServer.start(target.uri(), SCRAPE)) {
       List<Sample> viewers = prometheus.awaitSeries("cloudmetrics_cdn_online_users", AWAIT);
       List<Sample> indicators = prometheus.awaitSeries("cloudmetrics_rtc_indicator", AWAIT);
 
@@ -90,7 +79,7 @@ class PrometheusServerTest {
           List.of(CHINESE_STREAM, "CN"), 7.0), byLabels(viewers, "stream_url", "region"));
       assertEquals(Map.of(List.of("app1", "online_user_count"), 420.0, List.of("app1", "online_room_count"), 12.0),
           byLabels(indicators, "app_id", "indicator"));
-      String instance = "127.0.0.1:" + target.getAddress().getPort();
+      String instance = target.instance();
       for (Sample sample : viewers) {
         assertEquals("cloudmetrics", sample.labels().get("job"));
         assertEquals(instance, sample.labels().get("instance"));
@@ -101,7 +90,7 @@ class PrometheusServerTest {
 
   @Test
   void aScalarIsOneSampleWithoutLabels() throws Exception {
-    try (PrometheusServer prometheus = PrometheusServer.start(metricsUri(), SCRAPE)) {
+    try (PrometheusServer prometheus = PrometheusServer.start(target.uri(), SCRAPE)) {
       assertEquals(List.of(new Sample(Map.of(), 42.0)), prometheus.query("scalar(vector(40)) + 2"));
       assertEquals(List.of(), prometheus.query("cloudmetrics_no_such_metric"));
       assertThrows(IllegalStateException.class, () -> prometheus.query("sum by (api (up)"));
@@ -110,7 +99,7 @@ class PrometheusServerTest {
 
   @Test
   void theShippedRulesLoadHealthyAndRecordViewersPerStream() throws Exception {
-    try (PrometheusServer prometheus = PrometheusServer.start(metricsUri(), SCRAPE, List.of(PrometheusRulesTest.RULES))) {
+    try (PrometheusServer prometheus = PrometheusServer.start(target.uri(), SCRAPE, List.of(PrometheusRulesTest.RULES))) {
       List<JsonNode> rules = awaitEvaluatedRules(prometheus);
 
       TreeSet<String> expected = new TreeSet<>(PrometheusRulesTest.alerts());
@@ -127,7 +116,7 @@ class PrometheusServerTest {
 
   @Test
   void closeStopsTheServer() throws Exception {
-    PrometheusServer prometheus = PrometheusServer.start(metricsUri(), SCRAPE);
+    PrometheusServer prometheus = PrometheusServer.start(target.uri(), SCRAPE);
     URI ready = prometheus.uri().resolve("/-/ready");
     HttpClient http = HttpClient.newHttpClient();
     assertEquals(200, http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
@@ -153,10 +142,6 @@ class PrometheusServerTest {
     }
   }
 
-  private URI metricsUri() {
-    return URI.create("http://127.0.0.1:" + target.getAddress().getPort() + "/metrics");
-  }
-
   private static Map<List<String>, Double> byLabels(List<Sample> samples, String... labels) {
     Map<List<String>, Double> values = new HashMap<>();
     for (Sample sample : samples) {
@@ -165,7 +150,8 @@ class PrometheusServerTest {
     return values;
   }
 
-  private static String rendered(RowSchema schema, List<Row> rows) throws IOException {
+  /** What {@code -f prometheus} prints for {@code rows}. */
+  static String rendered(RowSchema schema, List<Row> rows) throws IOException {
     StringWriter out = new StringWriter();
     RowSink sink = Renderers.create(new RenderOptions(OutputFormat.PROMETHEUS, true, ZoneOffset.UTC), out);
     sink.begin(schema);
