@@ -142,7 +142,8 @@ class PrometheusServerTest {
     }
   }
 
-  private static Map<List<String>, Double> byLabels(List<Sample> samples, String... labels) {
+  /** Each sample's value by the values of {@code labels}, in that order. */
+  static Map<List<String>, Double> byLabels(List<Sample> samples, String... labels) {
     Map<List<String>, Double> values = new HashMap<>();
     for (Sample sample : samples) {
       values.put(Arrays.stream(labels).map(sample.labels()::get).toList(), sample.value());
