@@ -37,7 +37,9 @@ final class PrometheusServer implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
   private static final Duration POLL = Duration.ofMillis(200);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int PORT_ATTEMPTS = 3;
 
   private final Process process;
   private final Path home;
@@ -68,11 +70,30 @@ final class PrometheusServer implements AutoCloseable {
   /** The same, also evaluating {@code ruleFiles} every {@code scrapeInterval}. */
   static PrometheusServer start(URI target, Duration scrapeInterval, List<Path> ruleFiles)
       throws IOException, InterruptedException {
+    return start(target, scrapeInterval, ruleFiles, PrometheusServer::freePort);
+  }
+
+  /** The same on the ports {@code ports} gives, asked again when the one it gave is taken. */
+  static PrometheusServer start(URI target, Duration scrapeInterval, List<Path> ruleFiles, PortSource ports)
+      throws IOException, InterruptedException {
     assumeTrue(Files.isExecutable(BINARY), "prometheus is not installed (apt-get install prometheus)");
+    // A free port is found before Prometheus binds it: a parallel build may take it in between.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return launch(target, scrapeInterval, ruleFiles, ports.next());
+      } catch (PortTaken e) {
+        if (attempt == PORT_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static PrometheusServer launch(URI target, Duration scrapeInterval, List<Path> ruleFiles, int port)
+      throws IOException, InterruptedException {
     Path home = Files.createTempDirectory("cloudmetrics-prometheus");
     Path config = home.resolve("prometheus.yml");
     Files.writeString(config, config(target, scrapeInterval, ruleFiles), StandardCharsets.UTF_8);
-    int port = freePort();
     URI uri = URI.create("http://127.0.0.1:" + port);
     Process process = new ProcessBuilder(BINARY.toString(),
         "--config.file=" + config,
@@ -124,7 +145,7 @@ final class PrometheusServer implements AutoCloseable {
 
   /** The {@code data} of a successful answer of the HTTP API at {@code pathAndQuery} (e.g. {@code /api/v1/rules}). */
   JsonNode api(String pathAndQuery) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri.resolve(pathAndQuery)).GET().build(),
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri.resolve(pathAndQuery)).timeout(REQUEST_TIMEOUT).GET().build(),
         HttpResponse.BodyHandlers.ofString());
     JsonNode answer = JSON.readTree(response.body());
     if (response.statusCode() != 200 || !"success".equals(answer.path("status").asText())) {
@@ -165,11 +186,12 @@ final class PrometheusServer implements AutoCloseable {
 
   private void awaitReady() throws IOException, InterruptedException {
     Instant deadline = Instant.now().plus(READY_TIMEOUT);
-    while (!ready()) {
+    while (!(process.isAlive() && ready())) {
       if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("Prometheus did not become ready"
-            + (process.isAlive() ? " within " + READY_TIMEOUT : " (exit " + process.exitValue() + ")")
-            + ": " + Files.readString(home.resolve("prometheus.log"), StandardCharsets.UTF_8));
+        String log = Files.readString(home.resolve("prometheus.log"), StandardCharsets.UTF_8);
+        String message = "Prometheus did not become ready"
+            + (process.isAlive() ? " within " + READY_TIMEOUT : " (exit " + process.exitValue() + ")") + ": " + log;
+        throw log.contains("address already in use") ? new PortTaken(message) : new IllegalStateException(message);
       }
       Thread.sleep(POLL.toMillis());
     }
@@ -177,9 +199,9 @@ final class PrometheusServer implements AutoCloseable {
 
   private boolean ready() throws InterruptedException {
     try {
-      return http.send(HttpRequest.newBuilder(uri.resolve("/-/ready")).GET().build(), HttpResponse.BodyHandlers.discarding())
+      return http.send(HttpRequest.newBuilder(uri.resolve("/-/ready")).timeout(REQUEST_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.discarding())
           .statusCode() == 200;
-    } catch (IOException notListeningYet) {
+    } catch (IOException notListeningYet) { // HttpTimeoutException too: the port may be another's
       return false;
     }
   }
@@ -213,7 +235,8 @@ final class PrometheusServer implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
+  /** A loopback port nothing listens on at the moment. */
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
@@ -232,5 +255,20 @@ final class PrometheusServer implements AutoCloseable {
   /** A {@code [time, "value"]} pair's value; Prometheus writes NaN and infinities as strings too. */
   private static double value(JsonNode pair) {
     return Double.parseDouble(pair.get(1).asText().replace("Inf", "Infinity"));
+  }
+
+  /** Where the server's port comes from. */
+  @FunctionalInterface
+  interface PortSource {
+    int next() throws IOException;
+  }
+
+  /** Another process bound the port between our look and Prometheus' bind. */
+  private static final class PortTaken extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    PortTaken(String message) {
+      super(message);
+    }
   }
 }

@@ -16,6 +16,8 @@ import dev.cloudmetrics.serve.PrometheusServer.Sample;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -125,6 +127,22 @@ class PrometheusServerTest {
 
     assertFalse(prometheus.isRunning());
     assertThrows(IOException.class, () -> http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding()));
+  }
+
+  @Test
+  void aPortTakenBeforePrometheusBindsItIsReplacedByAnother() throws Exception {
+    List<Integer> given = new ArrayList<>();
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      PrometheusServer.PortSource ports = () -> {
+        given.add(given.isEmpty() ? taken.getLocalPort() : PrometheusServer.freePort());
+        return given.get(given.size() - 1);
+      };
+      try (PrometheusServer prometheus = PrometheusServer.start(target.uri(), SCRAPE, List.of(), ports)) {
+        assertEquals(2, given.size());
+        assertEquals(given.get(1), prometheus.uri().getPort());
+        assertEquals(List.of(new Sample(Map.of(), 1.0)), prometheus.query("vector(1)"));
+      }
+    }
   }
 
   /** Every rule of /api/v1/rules once each has been evaluated (a rule's health is "unknown" before). */
