@@ -58,7 +58,7 @@ final class PrometheusServer implements AutoCloseable {
     this.process = process;
     this.home = home;
     this.uri = uri;
-    this.backstop = new Thread(process::destroyForcibly, "prometheus-backstop");
+    this.backstop = new Thread(this::closeAtExit, "prometheus-backstop");
     Runtime.getRuntime().addShutdownHook(backstop);
   }
 
@@ -177,10 +177,22 @@ final class PrometheusServer implements AutoCloseable {
     } catch (IllegalStateException shuttingDown) {
       // The JVM is exiting already: the hook runs anyway and finds the process gone.
     }
+    if (!Files.exists(home)) {
+      return;
+    }
     try (Stream<Path> files = Files.walk(home)) {
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(file);
       }
+    }
+  }
+
+  /** The shutdown hook: a test JVM that ends (or is killed with SIGTERM) before close() still stops the server. */
+  private void closeAtExit() {
+    try {
+      close();
+    } catch (IOException e) {
+      // The process is stopped by then; only the temporary directory may be left behind.
     }
   }
 

@@ -117,12 +117,13 @@ class PrometheusServerTest {
   }
 
   @Test
-  void closeStopsTheServer() throws Exception {
+  void closeStopsTheServerAndMayBeCalledTwice() throws Exception {
     PrometheusServer prometheus = PrometheusServer.start(target.uri(), SCRAPE);
     URI ready = prometheus.uri().resolve("/-/ready");
     HttpClient http = HttpClient.newHttpClient();
     assertEquals(200, http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
 
+    prometheus.close();
     prometheus.close();
 
     assertFalse(prometheus.isRunning());
