@@ -127,9 +127,8 @@ final class OnlineUsersCommand implements Callable<Integer> {
       }
       PlanProgress progress = progress(plan, root.globals(), environment);
       ResumeAdvice advice = new ResumeAdvice(output.zone(), output.output == null);
-      output.write(OnlineUsersClient.schema(query.value().perStream()),
+      return output.write(OnlineUsersClient.schema(query.value().perStream()),
           sink -> client.fetch(plan, sink, fetching, progress, advice), environment);
-      return ExitCode.OK;
     }
   }
 

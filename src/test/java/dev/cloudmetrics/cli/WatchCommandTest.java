@@ -9,6 +9,7 @@ import dev.cloudmetrics.emulator.DemoCredentials;
 import dev.cloudmetrics.emulator.Emulator;
 import dev.cloudmetrics.emulator.EmulatorOptions;
 import dev.cloudmetrics.emulator.SyntheticData;
+import dev.cloudmetrics.output.CheckedStream;
 import dev.cloudmetrics.rtc.SimulatedTime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -164,7 +165,7 @@ class WatchCommandTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     try (Emulator emulator = Emulator.start(new EmulatorOptions(0, time, 0, false))) {
       CliEnvironment environment = new CliEnvironment(time, ListRealtimeCommandTest.credentials(
-          DemoCredentials.VOLCENGINE.secretAccessKey()), new PrintStream(head, true, StandardCharsets.UTF_8),
+          DemoCredentials.VOLCENGINE.secretAccessKey()), CheckedStream.stdout(head, StandardCharsets.UTF_8),
           new PrintStream(err, true, StandardCharsets.UTF_8), InputStream.nullInputStream(), false, home, time);
 
       int code = Main.run(environment, watch(emulator.baseUri().toString(), "--app-id", "app1", "-f", "csv"));
