@@ -46,6 +46,14 @@ public record CliEnvironment(
         System.err,
         System.in,
         System.console() != null,
-        Path.of(System.getProperty("user.home")));
+        home(System.getenv("HOME"), System.getProperty("user.home")));
+  }
+
+  /**
+   * $HOME as shells and other CLIs take it (a test, sudo -H or a container may set it), else the
+   * JVM's user.home, which comes from the password file; a relative $HOME is no home.
+   */
+  static Path home(String variable, String userHome) {
+    return variable != null && variable.startsWith("/") ? Path.of(variable) : Path.of(userHome);
   }
 }
