@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,5 +135,34 @@ class LauncherEnvironmentIT {
     Process id = new ProcessBuilder("id", "-u").start();
     String uid = new String(id.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
     return id.waitFor() == 0 && uid.equals("0");
+  }
+
+  @Test
+  void aFullStdoutEndsWithExit5AndAReaderThatGoesAwayStopsThePlanQuietly() throws Exception {
+    List<String> command = List.of("env", "CLOUDMETRICS_CDS=off", launcher.toString(), "--sandbox", "-v", "cdn",
+        "online-users", "-s", IntStream.range(0, 20).mapToObj(i -> STREAM + i)
+            .collect(Collectors.joining(",")), "--per-stream",
+        "-g", "1", "--last", "7d", "-f", "csv", "--rate", "100");
+    Path err = dir.resolve("err.txt");
+    Process full = new ProcessBuilder(command).redirectOutput(new File("/dev/full"))
+        .redirectError(err.toFile()).start();
+    assertTrue(full.waitFor(2, TimeUnit.MINUTES));
+    assertEquals(ExitCode.SERVICE_FAILED, full.exitValue(), Files.readString(err));
+    assertTrue(Files.readString(err).endsWith("\ncloudmetrics: cannot write to stdout: No space left on device\n"),
+        Files.readString(err));
+
+    // '| head -1': one line read, then the pipe closed.
+    Process piped = new ProcessBuilder(command).redirectError(err.toFile()).start();
+    try (BufferedReader out = new BufferedReader(
+        new InputStreamReader(piped.getInputStream(), StandardCharsets.UTF_8))) {
+      assertEquals("time,stream_url,region,online_users", out.readLine());
+    }
+    assertTrue(piped.waitFor(2, TimeUnit.MINUTES));
+    String log = Files.readString(err);
+    assertEquals(0, piped.exitValue(), log);
+    long answered = log.lines().filter(line -> line.contains(" GetLiveOnlineUserDataByStream ")).count();
+    assertTrue(answered < 21, "a plan of 21 requests went on after its reader left: " + log);
+    assertTrue(log.lines().allMatch(line -> line.startsWith("cloudmetrics: POST ")
+        || line.matches("cloudmetrics: \\d+/21 requests.*")), log);
   }
 }
