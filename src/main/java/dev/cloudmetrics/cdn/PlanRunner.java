@@ -64,6 +64,12 @@ final class PlanRunner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RunInterruptedException("interrupted; " + advice.after(plan, stitcher.writtenThrough()), e);
+    } catch (IOException e) {
+      // An --output file's channel closes when its writer is interrupted: that is Ctrl-C, not a failed disk.
+      if (Thread.currentThread().isInterrupted()) {
+        throw new RunInterruptedException("interrupted; " + advice.after(plan, stitcher.writtenThrough()), e);
+      }
+      throw e;
     } catch (ExecutionException e) {
       // attempt() turns every RuntimeException into an outcome: only an Error gets here.
       if (e.getCause() instanceof Error error) {
