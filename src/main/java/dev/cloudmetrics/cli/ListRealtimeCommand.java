@@ -116,11 +116,13 @@ final class ListRealtimeCommand implements Callable<Integer> {
 
   /** Ends by Ctrl-C (130), or quietly when the reader of stdout has gone (a closed pipe: FailureReporter). */
   private int watch(RealtimeClient client, RealtimePlan plan, CliEnvironment environment) throws IOException {
-    GrowingOutput growing = output.growing(RealtimeClient.SCHEMA, plan.query().window().span(), environment);
     RealtimeWatch watching = new RealtimeWatch(client, environment.clock(), environment.sleeper(), output.zone(),
         notice -> Notices.print(List.of(notice), environment));
-    int code = CtrlC.interrupts(() -> watching.run(plan.query(), plan.watchInterval().orElseThrow(), growing::append),
-        environment.err());
+    int code;
+    try (GrowingOutput growing = output.growing(RealtimeClient.SCHEMA, plan.query().window().span(), environment)) {
+      code = CtrlC.interrupts(() -> watching.run(plan.query(), plan.watchInterval().orElseThrow(), growing::append),
+          environment.err());
+    }
     // Only an interruption ends a watch without a failure; one that came without a signal is said here.
     return code == ExitCode.OK ? FailureReporter.report(new InterruptedException(), environment.err(), false) : code;
   }

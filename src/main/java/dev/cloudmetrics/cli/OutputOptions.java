@@ -105,12 +105,6 @@ final class OutputOptions {
     if (output == null) {
       return GrowingOutput.toStream(schema, options, span, stdout(environment), environment.interactive());
     }
-    AtomicFileOutput file = AtomicFileOutput.open(output);
-    if (file.inPlace()) {
-      // A device or FIFO cannot be replaced: it takes each poll as stdout does, open for the whole watch.
-      return GrowingOutput.toStream(schema, options, span, file.writer(), false);
-    }
-    file.close();
     return GrowingOutput.toFile(schema, options, span, output);
   }
 

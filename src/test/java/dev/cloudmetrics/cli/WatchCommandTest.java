@@ -308,6 +308,31 @@ class WatchCommandTest {
   }
 
   @Test
+  void aFifoUnderOutputTakesEveryPollInPlaceAndStaysAFifo() throws Exception {
+    Path fifo = home.resolve("rtc.fifo");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    List<String> all = csvRows(List.of("app1"), beijing("11:45:00"), beijing("12:09:00"));
+    java.util.concurrent.CompletableFuture<String> reader = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return Files.readString(fifo);
+      } catch (IOException e) {
+        return "unreadable: " + e;
+      }
+    });
+    SimulatedTime time = new SimulatedTime(START, TEN_MINUTES_LATER);
+    try (Emulator emulator = Emulator.start(new EmulatorOptions(0, time, 0, false))) {
+      Run run = run(time, watch(emulator.baseUri().toString(), "--app-id", "app1", "-o", fifo.toString(),
+          "--rate", "50"));
+
+      assertEquals(ExitCode.INTERRUPTED, run.exitCode(), run.err());
+      assertEquals(FAST + INTERRUPTED, run.err());
+    }
+    assertTrue(reader.get(30, java.util.concurrent.TimeUnit.SECONDS)
+        .startsWith("time,app_id,indicator,value\r\n" + String.join("\r\n", all) + "\r\n"));
+    assertTrue(!Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS), "the FIFO was replaced");
+  }
+
+  @Test
   void pollsFailingForAWhileLeaveNoGap() throws IOException {
     SimulatedTime time = new SimulatedTime(START, TEN_MINUTES_LATER);
     Instant downFrom = beijing("12:02:00");
