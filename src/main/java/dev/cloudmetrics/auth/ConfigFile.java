@@ -1,8 +1,10 @@
 package dev.cloudmetrics.auth;
 
+import dev.cloudmetrics.failure.BoundedInput;
 import dev.cloudmetrics.failure.InvalidInputException;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -28,6 +30,9 @@ public final class ConfigFile {
   private final Path path;
   private final Map<String, Map<String, Entry>> profiles;
 
+  /** Profiles of a few keys each: a config file past this is not one (it may be /dev/zero). */
+  private static final long MAX_BYTES = 1 << 20;
+
   private ConfigFile(Path path, Map<String, Map<String, Entry>> profiles) {
     this.path = path;
     this.profiles = profiles;
@@ -38,8 +43,11 @@ public final class ConfigFile {
     if (!Files.exists(path)) {
       return new ConfigFile(path, Map.of());
     }
-    try {
-      return parse(path, Files.readAllLines(path, StandardCharsets.UTF_8));
+    try (BufferedReader reader = BoundedInput.reader(Files.newInputStream(path), MAX_BYTES,
+        "the config file " + path)) {
+      return parse(path, reader.lines().toList());
+    } catch (UncheckedIOException e) {
+      throw new InvalidInputException("cannot read the config file " + path + " (" + e.getCause().getMessage() + ")");
     } catch (IOException e) {
       throw new InvalidInputException("cannot read the config file " + path + " (" + e.getMessage() + ")");
     }

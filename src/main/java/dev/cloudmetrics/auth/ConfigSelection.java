@@ -20,7 +20,8 @@ public record ConfigSelection(String profile, String profileSource, Path file, S
     String profileSource = profileFlag.isPresent() ? "flag --profile"
         : profileVariable.isPresent() ? "env CLOUDMETRICS_PROFILE" : "default";
 
-    Optional<String> xdg = variable(environment, "XDG_CONFIG_HOME");
+    // The XDG base-directory specification: a relative path is invalid and to be ignored.
+    Optional<String> xdg = variable(environment, "XDG_CONFIG_HOME").filter(path -> Path.of(path).isAbsolute());
     Path file = configFlag.orElseGet(() -> xdg.map(Path::of).orElse(home.resolve(".config"))
         .resolve("cloudmetrics").resolve("config"));
     String fileSource = configFlag.isPresent() ? "flag --config" : xdg.isPresent() ? "env XDG_CONFIG_HOME" : "default";

@@ -2,6 +2,7 @@ package dev.cloudmetrics.cdn;
 
 import dev.cloudmetrics.failure.ApiError;
 import dev.cloudmetrics.failure.ApiErrorException;
+import dev.cloudmetrics.failure.RunInterruptedException;
 import dev.cloudmetrics.failure.ServiceFailureException;
 import dev.cloudmetrics.output.Row;
 import dev.cloudmetrics.output.RowSink;
@@ -62,7 +63,13 @@ final class PlanRunner {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ServiceFailureException("interrupted", e);
+      throw new RunInterruptedException("interrupted; " + advice.after(plan, stitcher.writtenThrough()), e);
+    } catch (IOException e) {
+      // An --output file's channel closes when its writer is interrupted: that is Ctrl-C, not a failed disk.
+      if (Thread.currentThread().isInterrupted()) {
+        throw new RunInterruptedException("interrupted; " + advice.after(plan, stitcher.writtenThrough()), e);
+      }
+      throw e;
     } catch (ExecutionException e) {
       // attempt() turns every RuntimeException into an outcome: only an Error gets here.
       if (e.getCause() instanceof Error error) {

@@ -20,6 +20,11 @@ public record RequestPlan(OnlineUsersQuery query, List<PlannedRequest> requests,
     return requests.stream().mapToLong(PlannedRequest::points).sum();
   }
 
+  /** The rows the whole plan prints at most: one per bucket and series (one series when merged). */
+  public long rows() {
+    return buckets * (query.perStream() ? (long) query.streamUrls().size() * query.regions().size() : 1);
+  }
+
   /** The query one planned request sends: its streams and window, everything else as asked. */
   public OnlineUsersQuery queryFor(PlannedRequest request) {
     return new OnlineUsersQuery(request.streams(), query.regions(), query.granularity(), query.perStream(),

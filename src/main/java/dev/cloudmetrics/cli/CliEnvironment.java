@@ -1,8 +1,12 @@
 package dev.cloudmetrics.cli;
 
+import dev.cloudmetrics.output.CheckedStream;
 import dev.cloudmetrics.time.Sleeper;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -36,10 +40,20 @@ public record CliEnvironment(
     return new CliEnvironment(
         Clock.systemUTC(),
         System.getenv(),
-        System.out,
+        // Not System.out: it hides why a write failed, which decides between exit 5 and a quiet end.
+        CheckedStream.stdout(new FileOutputStream(FileDescriptor.out),
+            Charset.forName(System.getProperty("sun.stdout.encoding", Charset.defaultCharset().name()))),
         System.err,
         System.in,
         System.console() != null,
-        Path.of(System.getProperty("user.home")));
+        home(System.getenv("HOME"), System.getProperty("user.home")));
+  }
+
+  /**
+   * $HOME as shells and other CLIs take it (a test, sudo -H or a container may set it), else the
+   * JVM's user.home, which comes from the password file; a relative $HOME is no home.
+   */
+  static Path home(String variable, String userHome) {
+    return variable != null && variable.startsWith("/") ? Path.of(variable) : Path.of(userHome);
   }
 }

@@ -1,16 +1,19 @@
 package dev.cloudmetrics.cli;
 
+import dev.cloudmetrics.failure.RunInterruptedException;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ctrl-C (SIGINT, also SIGTERM) during a long task interrupts the task's thread instead of ending
- * the process at once, and the process ends (130 for Ctrl-C) only once the task returned: its
- * output flushed, an --output file left at its last complete version, no temporary file behind.
+ * Ctrl-C (SIGINT) or SIGTERM during a run interrupts the run's thread instead of ending the
+ * process at once, and the process ends only once the run returned: its output ended on whole
+ * rows, an --output file left as it was, no temporary file behind, and one line on stderr saying
+ * what was written. The JVM then exits with 128 + the signal: 130 for SIGINT, 143 for SIGTERM.
  */
 final class CtrlC {
-  /** Long enough to finish a poll's output; a request in flight ends at once when interrupted. */
+  /** Long enough to end a run's output; a request in flight ends at once when interrupted. */
   private static final long GRACE_SECONDS = 10;
 
   /** Work that ends when its thread is interrupted. */
@@ -21,11 +24,19 @@ final class CtrlC {
 
   private CtrlC() {}
 
-  /** Runs {@code task} on this thread, Ctrl-C interrupting it. */
-  static void interrupts(Task task) throws IOException {
+  /**
+   * Runs {@code task} on this thread, a signal interrupting it. Returns {@link ExitCode#OK} when the
+   * task ended by itself, or {@link ExitCode#INTERRUPTED} after saying on {@code err} that a signal
+   * ended it (here, while the JVM's shutdown still waits for it); a failure without a signal is thrown.
+   */
+  static int interrupts(Task task, PrintStream err) throws IOException {
     Thread worker = Thread.currentThread();
     CountDownLatch returned = new CountDownLatch(1);
+    boolean[] signalled = {false};
     Thread hook = new Thread(() -> {
+      synchronized (signalled) {
+        signalled[0] = true;
+      }
       worker.interrupt();
       try {
         returned.await(GRACE_SECONDS, TimeUnit.SECONDS);
@@ -36,13 +47,31 @@ final class CtrlC {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       task.run();
+      return wasSignalled(signalled) ? interrupted(new InterruptedException(), err) : ExitCode.OK;
+    } catch (IOException | RuntimeException e) {
+      if (wasSignalled(signalled)) {
+        return interrupted(e, err);
+      }
+      throw e;
     } finally {
       returned.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
-        // Ctrl-C came: the hook is running and lets the process end now that the task returned.
+        // A signal came: the hook is running and lets the process end now that the task returned.
       }
     }
+  }
+
+  private static boolean wasSignalled(boolean[] signalled) {
+    synchronized (signalled) {
+      return signalled[0];
+    }
+  }
+
+  /** Whatever the interrupted task threw on its way out, the line says it was interrupted, with its advice if it has one. */
+  private static int interrupted(Exception failure, PrintStream err) {
+    return FailureReporter.report(failure instanceof RunInterruptedException ? failure : new InterruptedException(),
+        err, false);
   }
 }

@@ -3,6 +3,8 @@ package dev.cloudmetrics.cli;
 import dev.cloudmetrics.failure.ApiErrorException;
 import dev.cloudmetrics.failure.CredentialsException;
 import dev.cloudmetrics.failure.InvalidInputException;
+import dev.cloudmetrics.failure.OutputFailedException;
+import dev.cloudmetrics.failure.RunInterruptedException;
 import dev.cloudmetrics.failure.ServiceFailureException;
 import java.io.PrintStream;
 import picocli.CommandLine;
@@ -52,6 +54,16 @@ final class FailureReporter
       line = e.getMessage();
     } else if (ex instanceof ServiceFailureException e) {
       code = ExitCode.SERVICE_FAILED;
+      line = e.getMessage();
+    } else if (ex instanceof OutputFailedException e) {
+      if (e.readerGone()) {
+        // '| head -1' has what it wanted: like the watch, end quietly with 0 (README, "Exit codes").
+        return ExitCode.OK;
+      }
+      code = ExitCode.SERVICE_FAILED;
+      line = e.getMessage();
+    } else if (ex instanceof RunInterruptedException e) {
+      code = ExitCode.INTERRUPTED;
       line = e.getMessage();
     } else if (ex instanceof InterruptedException) {
       code = ExitCode.INTERRUPTED;

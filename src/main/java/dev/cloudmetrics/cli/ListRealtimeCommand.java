@@ -110,38 +110,21 @@ final class ListRealtimeCommand implements Callable<Integer> {
       if (plan.value().watchInterval().isPresent()) {
         return watch(client, plan.value(), environment);
       }
-      output.write(RealtimeClient.SCHEMA, sink -> client.fetch(plan.value().query(), sink), environment);
-      return ExitCode.OK;
+      return output.write(RealtimeClient.SCHEMA, sink -> client.fetch(plan.value().query(), sink), environment);
     }
   }
 
+  /** Ends by Ctrl-C (130), or quietly when the reader of stdout has gone (a closed pipe: FailureReporter). */
   private int watch(RealtimeClient client, RealtimePlan plan, CliEnvironment environment) throws IOException {
-    GrowingOutput growing = output.growing(RealtimeClient.SCHEMA, plan.query().window().span(), environment);
     RealtimeWatch watching = new RealtimeWatch(client, environment.clock(), environment.sleeper(), output.zone(),
         notice -> Notices.print(List.of(notice), environment));
-    boolean[] readerGone = {false};
-    CtrlC.interrupts(() -> {
-      try {
-        watching.run(plan.query(), plan.watchInterval().orElseThrow(), rows -> {
-          growing.append(rows);
-          // A PrintStream swallows EPIPE: without this check '--watch | head' would poll for ever.
-          if (environment.out().checkError()) {
-            throw new ReaderGone();
-          }
-        });
-      } catch (ReaderGone gone) {
-        readerGone[0] = true;
-        return;
-      }
-      // Only an interruption ends a watch without a failure; said here, while Ctrl-C's hook still waits for it.
-      FailureReporter.report(new InterruptedException(), environment.err(), false);
-    });
-    return readerGone[0] ? ExitCode.OK : ExitCode.INTERRUPTED;
-  }
-
-  /** Whoever read stdout has gone (a closed pipe): the watch has nobody left to print for. */
-  private static final class ReaderGone extends IOException {
-    private static final long serialVersionUID = 1L;
+    int code;
+    try (GrowingOutput growing = output.growing(RealtimeClient.SCHEMA, plan.query().window().span(), environment)) {
+      code = CtrlC.interrupts(() -> watching.run(plan.query(), plan.watchInterval().orElseThrow(), growing::append),
+          environment.err());
+    }
+    // Only an interruption ends a watch without a failure; one that came without a signal is said here.
+    return code == ExitCode.OK ? FailureReporter.report(new InterruptedException(), environment.err(), false) : code;
   }
 
   /** Region names for completion. */

@@ -2,6 +2,8 @@ package dev.cloudmetrics.cli;
 
 import dev.cloudmetrics.auth.ConfigSelection;
 import dev.cloudmetrics.failure.InvalidInputException;
+import dev.cloudmetrics.failure.OutputFailedException;
+import dev.cloudmetrics.output.CheckedStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -68,7 +70,7 @@ public final class Main {
       cmd.setHelpFactory(new ProfileDefaultsHelp());
       cmd.setParameterExceptionHandler((e, rest) -> reporter.handleParseException(defaults.explain(e), rest));
       ((CloudMetricsCommand) cmd.getCommand()).readied(prefetch);
-      return cmd.execute(args);
+      return checkedStdout(cmd.execute(args), environment);
     }
   }
 
@@ -76,8 +78,17 @@ public final class Main {
     for (String line : new VersionProvider().getVersion()) {
       environment.out().println(line);
     }
-    environment.out().flush();
-    return ExitCode.OK;
+    return checkedStdout(ExitCode.OK, environment);
+  }
+
+  /** A run that went well but whose stdout failed (help, --dry-run to /dev/full) did not go well. */
+  private static int checkedStdout(int code, CliEnvironment environment) {
+    try {
+      CheckedStream.check(environment.out());
+      return code;
+    } catch (OutputFailedException e) {
+      return code == ExitCode.OK ? FailureReporter.report(e, environment.err(), false) : code;
+    }
   }
 
 

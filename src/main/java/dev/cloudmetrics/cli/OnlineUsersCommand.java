@@ -10,14 +10,14 @@ import dev.cloudmetrics.cdn.PlanProgress;
 import dev.cloudmetrics.cdn.RequestPlan;
 import dev.cloudmetrics.cdn.ResumeAdvice;
 import dev.cloudmetrics.cdn.StreamUrls;
+import dev.cloudmetrics.failure.BoundedInput;
 import dev.cloudmetrics.failure.InvalidInputException;
 import dev.cloudmetrics.failure.Validated;
+import dev.cloudmetrics.output.HeldRows;
 import dev.cloudmetrics.output.Layout;
 import dev.cloudmetrics.output.RenderOptions;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,6 +58,9 @@ import picocli.CommandLine.Spec;
       "on bucket boundaries and put back together in order; --dry-run shows the plan."
     })
 final class OnlineUsersCommand implements Callable<Integer> {
+  /** A hundred thousand URLs and their comments: a streams file past this is not one (it may be /dev/zero). */
+  private static final long MAX_STREAMS_FILE_BYTES = 16L << 20;
+
   @Spec CommandSpec spec;
 
   @Option(names = {"-s", "--stream"}, paramLabel = "URL",
@@ -125,11 +128,11 @@ final class OnlineUsersCommand implements Callable<Integer> {
         PlanPrinter.print(plan, output.zone(), client.signedRequest(plan, plan.requests().get(0)), environment.out());
         return ExitCode.OK;
       }
+      HeldRows.requireRoomFor(plan.rows(), output.renderOptions(environment));
       PlanProgress progress = progress(plan, root.globals(), environment);
       ResumeAdvice advice = new ResumeAdvice(output.zone(), output.output == null);
-      output.write(OnlineUsersClient.schema(query.value().perStream()),
+      return output.write(OnlineUsersClient.schema(query.value().perStream()),
           sink -> client.fetch(plan, sink, fetching, progress, advice), environment);
-      return ExitCode.OK;
     }
   }
 
@@ -159,9 +162,8 @@ final class OnlineUsersCommand implements Callable<Integer> {
   }
 
   private List<String> readStreamsFile(CliEnvironment environment) {
-    try (Reader reader = "-".equals(streamsFile)
-        ? new InputStreamReader(environment.in(), StandardCharsets.UTF_8)
-        : Files.newBufferedReader(Path.of(streamsFile), StandardCharsets.UTF_8)) {
+    try (Reader reader = BoundedInput.reader("-".equals(streamsFile) ? environment.in()
+        : Files.newInputStream(Path.of(streamsFile)), MAX_STREAMS_FILE_BYTES, "--streams-file '" + streamsFile + "'")) {
       return StreamUrls.parseList(reader);
     } catch (IOException e) {
       throw new InvalidInputException("--streams-file '" + streamsFile + "': cannot read it (" + e.getMessage() + ")");

@@ -1,6 +1,8 @@
 package dev.cloudmetrics.cli;
 
+import dev.cloudmetrics.failure.OutputFailedException;
 import dev.cloudmetrics.output.AtomicFileOutput;
+import dev.cloudmetrics.output.CheckedStream;
 import dev.cloudmetrics.output.GrowingOutput;
 import dev.cloudmetrics.output.Layout;
 import dev.cloudmetrics.output.OutputFormat;
@@ -74,28 +76,23 @@ final class OutputOptions {
     return dryRun;
   }
 
-  /** Renders what {@code source} produces to stdout or, all or nothing, to the --output file. */
-  void write(RowSchema schema, RowSource source, CliEnvironment environment) throws IOException {
+  /**
+   * Renders what {@code source} produces to stdout or, all or nothing, to the --output file. Ctrl-C
+   * and SIGTERM end it as a failure does: stdout on whole records, the file left as it was.
+   */
+  int write(RowSchema schema, RowSource source, CliEnvironment environment) throws IOException {
     RenderOptions options = renderOptions(environment);
     if (output == null) {
-      Writer out = new BufferedWriter(new OutputStreamWriter(environment.out(), StandardCharsets.UTF_8));
-      RowsSeen seen = new RowsSeen();
-      try {
-        render(schema, seen.counting(source), options, out);
-      } catch (IOException | RuntimeException e) {
-        // Rows come whole (a planned run: whole buckets): on failure, those written go out; a bare header does not.
-        if (seen.any) {
-          out.flush();
-        }
-        throw e;
+      RowSink sink = Renderers.create(options, stdout(environment));
+      return CtrlC.interrupts(() -> renderEndingWhole(schema, source, sink), environment.err());
+    }
+    // The file closed inside: its temporary file is gone before a signal lets the process end.
+    return CtrlC.interrupts(() -> {
+      try (AtomicFileOutput file = AtomicFileOutput.open(output)) {
+        render(schema, source, Renderers.create(options, file.writer()));
+        file.commit();
       }
-      out.flush();
-      return;
-    }
-    try (AtomicFileOutput file = AtomicFileOutput.open(output)) {
-      render(schema, source, options, file.writer());
-      file.commit();
-    }
+    }, environment.err());
   }
 
   /**
@@ -105,35 +102,65 @@ final class OutputOptions {
    */
   GrowingOutput growing(RowSchema schema, Duration span, CliEnvironment environment) throws IOException {
     RenderOptions options = renderOptions(environment);
-    if (output != null) {
-      return GrowingOutput.toFile(schema, options, span, output);
+    if (output == null) {
+      return GrowingOutput.toStream(schema, options, span, stdout(environment), environment.interactive());
     }
-    Writer out = new BufferedWriter(new OutputStreamWriter(environment.out(), StandardCharsets.UTF_8));
-    return GrowingOutput.toStream(schema, options, span, out, environment.interactive());
+    return GrowingOutput.toFile(schema, options, span, output);
   }
 
-  /** Whether a source has passed on a row yet. */
-  private static final class RowsSeen {
+  /** stdout for rows: buffered, UTF-8, and throwing at the first failed write (a full disk, a closed pipe). */
+  private static Writer stdout(CliEnvironment environment) {
+    return new BufferedWriter(new OutputStreamWriter(CheckedStream.over(environment.out()), StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Rows come whole (a planned run: whole buckets). When the source fails or is interrupted after
+   * some, the output still ends as after the last of them (a JSON document closed, a table drawn),
+   * so that the --start of the resume advice fetches exactly the rest; a bare header is not written.
+   */
+  private static void renderEndingWhole(RowSchema schema, RowSource source, RowSink sink) throws IOException {
+    RowsSeen seen = new RowsSeen(sink);
+    seen.begin(schema);
+    try {
+      source.writeTo(seen);
+    } catch (OutputFailedException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      if (seen.any) {
+        try {
+          seen.end();
+        } catch (IOException failedToo) {
+          e.addSuppressed(failedToo);
+        }
+      }
+      throw e;
+    }
+    seen.end();
+  }
+
+  /** Passes rows on and notes whether there was one. */
+  private static final class RowsSeen implements RowSink {
+    private final RowSink sink;
     private boolean any;
 
-    RowSource counting(RowSource source) {
-      return sink -> source.writeTo(new RowSink() {
-        @Override
-        public void begin(RowSchema schema) throws IOException {
-          sink.begin(schema);
-        }
+    RowsSeen(RowSink sink) {
+      this.sink = sink;
+    }
 
-        @Override
-        public void accept(Row row) throws IOException {
-          any = true;
-          sink.accept(row);
-        }
+    @Override
+    public void begin(RowSchema schema) throws IOException {
+      sink.begin(schema);
+    }
 
-        @Override
-        public void end() throws IOException {
-          sink.end();
-        }
-      });
+    @Override
+    public void accept(Row row) throws IOException {
+      any = true;
+      sink.accept(row);
+    }
+
+    @Override
+    public void end() throws IOException {
+      sink.end();
     }
   }
 
@@ -161,9 +188,7 @@ final class OutputOptions {
     return !environment.variables().getOrDefault("NO_COLOR", "").isEmpty();
   }
 
-  private static void render(RowSchema schema, RowSource source, RenderOptions options, Writer out)
-      throws IOException {
-    RowSink sink = Renderers.create(options, out);
+  private static void render(RowSchema schema, RowSource source, RowSink sink) throws IOException {
     sink.begin(schema);
     source.writeTo(sink);
     sink.end();

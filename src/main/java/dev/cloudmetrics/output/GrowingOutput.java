@@ -23,7 +23,7 @@ import java.util.Optional;
  * by its new content, so that it always holds whole batches and is never half written. JSON (one
  * document) and the wide layout (whose columns come from all rows at once) cannot grow and are refused.
  */
-public final class GrowingOutput {
+public final class GrowingOutput implements AutoCloseable {
   private static final String CLEAR_SCREEN = "\u001b[H\u001b[2J";
 
   private final RowSchema schema;
@@ -33,11 +33,12 @@ public final class GrowingOutput {
   private final Optional<Writer> stream;
   private final boolean terminal;
   private final Optional<Path> file;
+  private final Optional<AtomicFileOutput> inPlace;
   private final List<Row> shown = new ArrayList<>();
   private boolean started;
 
   private GrowingOutput(RowSchema schema, RenderOptions options, Duration span, Optional<Writer> stream,
-      boolean terminal, Optional<Path> file) {
+      boolean terminal, Optional<Path> file, Optional<AtomicFileOutput> inPlace) {
     if (options.format() == OutputFormat.JSON) {
       throw new InvalidInputException("--watch cannot write -f json, one document that would never end; "
           + "use -f ndjson (one JSON object per line)");
@@ -53,6 +54,7 @@ public final class GrowingOutput {
     this.stream = stream;
     this.terminal = terminal;
     this.file = file;
+    this.inPlace = inPlace;
   }
 
   /**
@@ -63,15 +65,32 @@ public final class GrowingOutput {
    */
   public static GrowingOutput toStream(RowSchema schema, RenderOptions options, Duration span, Writer out,
       boolean terminal) {
-    return new GrowingOutput(schema, options, span, Optional.of(out), terminal, Optional.empty());
+    return new GrowingOutput(schema, options, span, Optional.of(out), terminal, Optional.empty(), Optional.empty());
   }
 
-  /** Batches collected in {@code target}; refuses a target that {@link AtomicFileOutput} could not write. */
+  /**
+   * Batches collected in {@code target}; refuses a target that {@link AtomicFileOutput} could not
+   * write. A device or FIFO, which cannot be replaced, takes each batch as a stream does, open until
+   * {@link #close()}.
+   */
   public static GrowingOutput toFile(RowSchema schema, RenderOptions options, Duration span, Path target)
       throws IOException {
-    GrowingOutput output = new GrowingOutput(schema, options, span, Optional.empty(), false, Optional.of(target));
-    AtomicFileOutput.open(target).close();
-    return output;
+    AtomicFileOutput opened = AtomicFileOutput.open(target);
+    if (opened.inPlace()) {
+      return new GrowingOutput(schema, options, span, Optional.of(opened.writer()), false, Optional.empty(),
+          Optional.of(opened));
+    }
+    opened.close();
+    return new GrowingOutput(schema, options, span, Optional.empty(), false, Optional.of(target), Optional.empty());
+  }
+
+  /** Closes a device or FIFO written in place; stdout and a replaced file need nothing. */
+  @Override
+  public void close() throws IOException {
+    if (inPlace.isPresent()) {
+      inPlace.get().commit();
+      inPlace.get().close();
+    }
   }
 
   /** Writes one batch, in time order; the first also when it holds no rows (a header, an empty chart). */

@@ -22,6 +22,8 @@ public final class LineChart {
   /** Rows of the plot at most; every other one is labelled, bottom and top included. */
   static final int MAX_PLOT_ROWS = 11;
   private static final int MIN_PLOT_WIDTH = 10;
+  /** Wider than any screen; COLUMNS=2147483647 would otherwise ask for a plot of gigabytes. */
+  private static final int MAX_PLOT_WIDTH = 2000;
   // Horizontal, vertical, then corners: from below to the right, from the left down, from above to the right, from the left up.
   private static final String[] STYLES = {"─│╭╮╰╯", "━┃┏┓┗┛", "═║╔╗╚╝", "-|..''"};
   private static final int[] COLOURS = {36, 33, 35, 32, 34, 31};
@@ -48,7 +50,7 @@ public final class LineChart {
     for (int row = 0; row < values.rows(); row += 2) {
       labelWidth = Math.max(labelWidth, values.label(row).length());
     }
-    int width = Math.max(MIN_PLOT_WIDTH, terminal.columns() - labelWidth - 2);
+    int width = Math.min(MAX_PLOT_WIDTH, Math.max(MIN_PLOT_WIDTH, terminal.columns() - labelWidth - 2));
     Instant from = rows.stream().map(Row::time).min(Instant::compareTo).orElseThrow();
     Instant to = rows.stream().map(Row::time).max(Instant::compareTo).orElseThrow();
     TimeAxis times = new TimeAxis(from, to, width, zone);

@@ -9,6 +9,9 @@ public interface RowSink {
 
   void accept(Row row) throws IOException;
 
-  /** Called once after the last row, only when the run succeeded; flushes but does not close. */
+  /**
+   * Called once after the last row: when the run succeeded, or when it stopped after some rows, so
+   * that the output ends on whole records; flushes but does not close.
+   */
   void end() throws IOException;
 }

@@ -32,4 +32,10 @@ class ConfigSelectionTest {
     assertEquals(new ConfigSelection("default", "default", Path.of("/home/someone/.config/cloudmetrics/config"), "default"), selection);
     assertEquals(false, selection.profileNamed());
   }
+
+  @Test
+  void aRelativeXdgConfigHomeIsIgnoredAsTheSpecificationSays() {
+    assertEquals(Path.of("/home/someone/.config/cloudmetrics/config"), ConfigSelection.resolve(Optional.empty(),
+        Optional.empty(), Map.of("XDG_CONFIG_HOME", "relative/dir"), HOME).file());
+  }
 }

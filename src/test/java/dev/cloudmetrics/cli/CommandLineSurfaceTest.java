@@ -1,11 +1,12 @@
 package dev.cloudmetrics.cli;
 
 import static com.github.stefanbirkner.systemlambda.SystemLambda.tapSystemErr;
-import static com.github.stefanbirkner.systemlambda.SystemLambda.tapSystemOut;
 import static com.github.stefanbirkner.systemlambda.SystemLambda.withEnvironmentVariable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,14 +102,20 @@ class CommandLineSurfaceTest {
 
   @Test
   void theRealProcessEnvironmentSuppliesCredentials() throws Exception {
-    String[] out = new String[1];
+    // The process's stdout is file descriptor 1 itself (System.out hides why a write failed): captured here instead.
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
     String err = tapSystemErr(() -> withEnvironmentVariable("KSYUN_ACCESS_KEY", "AKLTnobody")
         .and("KSYUN_SECRET_KEY", "s3cret-value")
-        .execute(() -> out[0] = tapSystemOut(() -> assertEquals(0, Main.run(CliEnvironment.system(),
-            "cdn", "online-users", "-s", "rtmp://a.example/live/x", "--dry-run")))));
+        .execute(() -> {
+          CliEnvironment system = CliEnvironment.system();
+          assertEquals(0, Main.run(new CliEnvironment(system.clock(), system.variables(),
+              new PrintStream(captured, true, StandardCharsets.UTF_8), system.err(), system.in(), system.interactive(),
+              system.home()), "cdn", "online-users", "-s", "rtmp://a.example/live/x", "--dry-run"));
+        }));
+    String out = captured.toString(StandardCharsets.UTF_8);
 
-    assertTrue(out[0].contains("Credential=AKLT****"), out[0]);
-    assertTrue(!out[0].contains("s3cret-value") && !err.contains("s3cret-value"));
+    assertTrue(out.contains("Credential=AKLT****"), out);
+    assertTrue(!out.contains("s3cret-value") && !err.contains("s3cret-value"));
   }
 
   @Test

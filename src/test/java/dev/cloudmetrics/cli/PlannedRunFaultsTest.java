@@ -97,4 +97,38 @@ class PlannedRunFaultsTest {
         .toArray(String[]::new));
     assertEquals(expected, stopped.out() + rest);
   }
+
+  /**
+   * Every format ends a failed run on whole records: its stdout is byte for byte what a fault-free
+   * run of the window before the resume point prints, and for the formats that append (CSV, NDJSON,
+   * Influx) the run the advice gives completes it byte for byte.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"csv", "ndjson", "json", "influx", "table", "prometheus", "chart", "wide"})
+  void aFailedRunInEveryFormatEndsOnWholeRecordsAndItsAdviceFetchesExactlyTheRest(String format) {
+    List<String> formatArgs = format.equals("wide") ? List.of("-f", "csv", "--layout", "wide") : List.of("-f", format);
+    List<String> plan = Stream.concat(Stream.of("-g", "1h", "--per-stream", "--start", "2024-04-20T12:00"),
+        formatArgs.stream()).toList();
+    CliRun.Result stopped;
+    try (Emulator emulator = emulator("ok=first3,503=100%")) {
+      stopped = run(emulator, Stream.concat(plan.stream(), Stream.of("--retries", "0", "--concurrency", "1"))
+          .toArray(String[]::new));
+    }
+    assertEquals(ExitCode.SERVICE_FAILED, stopped.exitCode(), stopped.err());
+    String start = "2024-05-11T15:00:00+08:00";
+    String end = "2024-05-20T12:00:00+08:00";
+    assertTrue(stopped.err().contains("every bucket before " + start + " was written; to fetch the rest, run again with "
+        + "--start " + start + " --end " + end), stopped.err());
+
+    // An --end takes the bucket it falls on: the bucket before the resume point is the last one written.
+    String[] before = Stream.concat(plan.stream(), Stream.of("--end", "2024-05-11T14:00:00+08:00"))
+        .toArray(String[]::new);
+    assertEquals(faultFree(before), stopped.out());
+    if (List.of("csv", "ndjson", "influx").contains(format)) {
+      String[] rest = Stream.concat(Stream.of("-g", "1h", "--per-stream", "--no-header", "--start", start, "--end", end),
+          formatArgs.stream()).toArray(String[]::new);
+      assertEquals(faultFree(Stream.concat(plan.stream(), Stream.of("--end", end)).toArray(String[]::new)),
+          stopped.out() + faultFree(rest));
+    }
+  }
 }

@@ -9,6 +9,7 @@ import dev.cloudmetrics.emulator.DemoCredentials;
 import dev.cloudmetrics.emulator.Emulator;
 import dev.cloudmetrics.emulator.EmulatorOptions;
 import dev.cloudmetrics.emulator.SyntheticData;
+import dev.cloudmetrics.output.CheckedStream;
 import dev.cloudmetrics.rtc.SimulatedTime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -164,7 +165,7 @@ class WatchCommandTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     try (Emulator emulator = Emulator.start(new EmulatorOptions(0, time, 0, false))) {
       CliEnvironment environment = new CliEnvironment(time, ListRealtimeCommandTest.credentials(
-          DemoCredentials.VOLCENGINE.secretAccessKey()), new PrintStream(head, true, StandardCharsets.UTF_8),
+          DemoCredentials.VOLCENGINE.secretAccessKey()), CheckedStream.stdout(head, StandardCharsets.UTF_8),
           new PrintStream(err, true, StandardCharsets.UTF_8), InputStream.nullInputStream(), false, home, time);
 
       int code = Main.run(environment, watch(emulator.baseUri().toString(), "--app-id", "app1", "-f", "csv"));
@@ -304,6 +305,31 @@ class WatchCommandTest {
       }
       assertTrue(time.wakes().size() >= 19, time.wakes().toString());
     }
+  }
+
+  @Test
+  void aFifoUnderOutputTakesEveryPollInPlaceAndStaysAFifo() throws Exception {
+    Path fifo = home.resolve("rtc.fifo");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    List<String> all = csvRows(List.of("app1"), beijing("11:45:00"), beijing("12:09:00"));
+    java.util.concurrent.CompletableFuture<String> reader = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return Files.readString(fifo);
+      } catch (IOException e) {
+        return "unreadable: " + e;
+      }
+    });
+    SimulatedTime time = new SimulatedTime(START, TEN_MINUTES_LATER);
+    try (Emulator emulator = Emulator.start(new EmulatorOptions(0, time, 0, false))) {
+      Run run = run(time, watch(emulator.baseUri().toString(), "--app-id", "app1", "-o", fifo.toString(),
+          "--rate", "50"));
+
+      assertEquals(ExitCode.INTERRUPTED, run.exitCode(), run.err());
+      assertEquals(FAST + INTERRUPTED, run.err());
+    }
+    assertTrue(reader.get(30, java.util.concurrent.TimeUnit.SECONDS)
+        .startsWith("time,app_id,indicator,value\r\n" + String.join("\r\n", all) + "\r\n"));
+    assertTrue(!Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS), "the FIFO was replaced");
   }
 
   @Test

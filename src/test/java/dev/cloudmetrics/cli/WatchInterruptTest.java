@@ -101,7 +101,7 @@ class WatchInterruptTest {
    * A job started in the background of a non-interactive shell inherits SIGINT ignored, and a JVM
    * keeps an ignored SIGINT ignored; coreutils' env puts it back to the default for the child.
    */
-  private static List<String> sigintAsDefault() throws IOException {
+  static List<String> sigintAsDefault() throws IOException {
     Path status = Path.of("/proc/self/status");
     if (!Files.isReadable(status)) {
       return List.of();
