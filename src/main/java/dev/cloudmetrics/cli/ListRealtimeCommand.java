@@ -7,6 +7,7 @@ import dev.cloudmetrics.rtc.RealtimeArgs;
 import dev.cloudmetrics.rtc.RealtimeClient;
 import dev.cloudmetrics.rtc.RealtimePlan;
 import dev.cloudmetrics.rtc.RealtimePlans;
+import dev.cloudmetrics.rtc.RealtimeQueries;
 import dev.cloudmetrics.rtc.RealtimeWatch;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ final class ListRealtimeCommand implements Callable<Integer> {
       description = "RTC application id; repeat it or separate with commas for several apps.")
   List<String> appIds = new ArrayList<>();
 
-  @Option(names = {"-i", "--indicator"}, paramLabel = "NAME",
+  @Option(names = {"-i", "--indicator"}, paramLabel = "NAME", completionCandidates = Indicators.class,
       description = "Indicator(s), comma-separated or repeated (default online_user_count,online_room_count).")
   List<String> indicators = new ArrayList<>();
 
@@ -142,6 +143,14 @@ final class ListRealtimeCommand implements Callable<Integer> {
   /** Whoever read stdout has gone (a closed pipe): the watch has nobody left to print for. */
   private static final class ReaderGone extends IOException {
     private static final long serialVersionUID = 1L;
+  }
+
+  /** The documented indicators, for completion. */
+  static final class Indicators implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return RealtimeQueries.KNOWN_INDICATORS.iterator();
+    }
   }
 
   /** Region names for completion. */
