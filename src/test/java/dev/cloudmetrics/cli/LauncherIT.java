@@ -145,7 +145,7 @@ class LauncherIT {
   }
 
   @Test
-  void aCheckoutOnAMachineWithoutMavenBuildsWithTheWrapperAndSaysHowLongItTook() throws Exception {
+  void aCheckoutOnAMachineWithoutMavenBuildsWithTheWrapperAndStartsWithTheArchiveRightAway() throws Exception {
     Path checkout = dir.resolve("checkout");
     for (String part : List.of("pom.xml", "mvnw", ".mvn", "src/main", "src/assembly", "completion", "dist")) {
       copyTree(Path.of(part), checkout.resolve(part));
@@ -155,8 +155,7 @@ class LauncherIT {
 
     // Maven's repository and the wrapper's download of Maven in the real home: a clean one would
     // fetch every plugin again.
-    Map<String, String> withoutMaven = Map.of("PATH", pathWithoutMaven().toString(), "CLOUDMETRICS_CDS", "off",
-        "HOME", System.getProperty("user.home"));
+    Map<String, String> withoutMaven = Map.of("PATH", pathWithoutMaven().toString(), "HOME", System.getProperty("user.home"));
     try {
       Run first = run(withoutMaven, "--version");
 
@@ -164,8 +163,12 @@ class LauncherIT {
       assertEquals(version(), first.out());
       assertTrue(first.err().startsWith("cloudmetrics: building " + jar + " with ./mvnw (first run"), first.err());
       assertTrue(first.err().lines().anyMatch(line -> line.matches("cloudmetrics: built in [0-9]+ s")), first.err());
-      assertTrue(Files.isRegularFile(jar));
+      assertTrue(first.err().lines().anyMatch(line -> line.matches("cloudmetrics: prepared in [0-9]+ s")), first.err());
+      Path archive = awaitArchive(a -> true);
+      assertTrue(lastCall().contains("-XX:SharedArchiveFile=" + archive), "the first run after the build maps it: " + lastCall());
       assertEquals(new Run(0, version(), ""), run(withoutMaven, "--version"));
+      assertTrue(lastCall().contains("-XX:SharedArchiveFile=" + archive), lastCall());
+      assertEquals(1, calls().stream().filter(c -> c.contains("-Xshare:dump")).count(), "archives dumped");
     } finally {
       deleteLinks(pathWithoutMaven());
     }
