@@ -125,6 +125,20 @@ class LauncherIT {
   }
 
   @Test
+  void whileOneCreationRunsNoOtherStartsBesideIt() throws Exception {
+    // What a creation in progress leaves in the directory (for another JVM, say): its work directory.
+    Files.createDirectories(jar.resolveSibling("cloudmetrics-cds.tmp"));
+
+    assertEquals(new Run(0, version(), ""), run("--version"));
+    assertEquals(new Run(0, version(), ""), run("--version"));
+
+    Thread.sleep(2000);
+    assertEquals(0, calls().stream().filter(c -> c.contains("DumpLoadedClassList") || c.contains("-Xshare:dump")).count(),
+        "training runs started: " + calls());
+    assertEquals(List.of(), archives());
+  }
+
+  @Test
   void aCopiedInstallationGetsItsOwnArchiveAndDropsTheOneOfItsOldPath() throws Exception {
     run("--version");
     Path old = awaitArchive(a -> true);
