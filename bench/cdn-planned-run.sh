@@ -9,14 +9,17 @@
 #
 #   bench/cdn-planned-run.sh [DAYS] [STREAMS] [RATE] [CONCURRENCY]
 #
+# RATE and CONCURRENCY default to the command's own defaults (--rate 5, --concurrency 4), so the
+# figures are what a user gets who types neither; give them to see what they change.
+#
 # Runs the client through dist/cloudmetrics with its usual JVM options plus a GC log
 # (CLOUDMETRICS_JAVA_OPTS overrides them).
 set -euo pipefail
 
 days=${1:-62}
 streams=${2:-100}
-rate=${3:-1000}
-concurrency=${4:-4}
+rate=${3:-}
+concurrency=${4:-}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'kill "$emulator" 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -30,7 +33,9 @@ start_emulator "$jar" "$work"
 for i in $(seq "$streams"); do echo "rtmp://bench.example/live/channel-$i"; done > "$work/streams.txt"
 
 args=(cdn online-users --endpoint "$endpoint" --streams-file "$work/streams.txt" --per-stream -g 1m
-  --last "${days}d" -f csv -o "$work/out.csv" --rate "$rate" --concurrency "$concurrency")
+  --last "${days}d" -f csv -o "$work/out.csv")
+[[ -n "$rate" ]] && args+=(--rate "$rate")
+[[ -n "$concurrency" ]] && args+=(--concurrency "$concurrency")
 requests=$("$root/dist/cloudmetrics" "${args[@]}" --dry-run | sed -n 's/^Total: \([0-9]*\) request.*/\1/p')
 
 # The launcher's own defaults, so the figures are what users get; no class-data archive built beside.
@@ -49,7 +54,7 @@ peak=$(grep -o '[0-9]*M->[0-9]*M' "$work/gc.log" | cut -dM -f1 | sort -n | tail 
 
 printf 'window      %s days, 1-minute buckets, %s streams, --per-stream, CN\n' "$days" "$streams"
 printf 'requests    %s in %.1f s: %.1f requests/s (--rate %s, --concurrency %s)\n' "$requests" "$seconds" \
-  "$(echo "$requests / $seconds" | bc -l)" "$rate" "$concurrency"
+  "$(echo "$requests / $seconds" | bc -l)" "${rate:-5, the default}" "${concurrency:-4, the default}"
 printf 'rows        %s: %.0f rows/s\n' "$rows" "$(echo "$rows / $seconds" | bc -l)"
 printf 'client      peak RSS %s MiB, heap in use at most %s MiB (JVM options: %s)\n' \
   "$((rss_kib / 1024))" "${peak:-?}" "$opts"

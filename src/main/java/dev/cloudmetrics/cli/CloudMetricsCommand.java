@@ -35,10 +35,8 @@ import picocli.CommandLine.Spec;
       "      --last 2h",
       "  cloudmetrics rtc list-realtime --app-id 5f2a3b4c5d6e7f8091a2b3c4 -f csv",
       "  cloudmetrics emulator --port 8080",
-      "  cloudmetrics configure",
-      "",
-      "Exit codes: 0 ok, 1 internal error, 2 invalid input, 3 credentials,",
-      "4 rejected by the API, 5 service or network failure, 130 interrupted."
+      "  cloudmetrics configure"
+      // then the exit status, environment and files of the manual (ProfileDefaultsHelp, ManualSections)
     })
 public class CloudMetricsCommand implements Callable<Integer> {
   /** The command groups under the root, by name, in the order of the usage help. */

@@ -7,6 +7,7 @@ import dev.cloudmetrics.rtc.RealtimeArgs;
 import dev.cloudmetrics.rtc.RealtimeClient;
 import dev.cloudmetrics.rtc.RealtimePlan;
 import dev.cloudmetrics.rtc.RealtimePlans;
+import dev.cloudmetrics.rtc.RealtimeQueries;
 import dev.cloudmetrics.rtc.RealtimeWatch;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ final class ListRealtimeCommand implements Callable<Integer> {
       description = "RTC application id; repeat it or separate with commas for several apps.")
   List<String> appIds = new ArrayList<>();
 
-  @Option(names = {"-i", "--indicator"}, paramLabel = "NAME",
+  @Option(names = {"-i", "--indicator"}, paramLabel = "NAME", completionCandidates = Indicators.class,
       description = "Indicator(s), comma-separated or repeated (default online_user_count,online_room_count).")
   List<String> indicators = new ArrayList<>();
 
@@ -125,6 +126,14 @@ final class ListRealtimeCommand implements Callable<Integer> {
     }
     // Only an interruption ends a watch without a failure; one that came without a signal is said here.
     return code == ExitCode.OK ? FailureReporter.report(new InterruptedException(), environment.err(), false) : code;
+  }
+
+  /** The documented indicators, for completion. */
+  static final class Indicators implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return RealtimeQueries.KNOWN_INDICATORS.iterator();
+    }
   }
 
   /** Region names for completion. */

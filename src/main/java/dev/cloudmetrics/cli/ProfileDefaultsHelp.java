@@ -6,7 +6,10 @@ import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-/** Help that shows, under an option, the default the selected profile gives it. */
+/**
+ * Help that shows, under an option, the default the selected profile gives it, and ends the root
+ * command's help with the manual's exit status, environment and files.
+ */
 final class ProfileDefaultsHelp implements CommandLine.IHelpFactory {
   @Override
   public Help create(CommandSpec spec, Help.ColorScheme colorScheme) {
@@ -15,6 +18,11 @@ final class ProfileDefaultsHelp implements CommandLine.IHelpFactory {
       public Help.IOptionRenderer createDefaultOptionRenderer() {
         Help.IOptionRenderer standard = super.createDefaultOptionRenderer();
         return (option, labels, scheme) -> withProfileDefault(standard.render(option, labels, scheme), spec, option, scheme);
+      }
+
+      @Override
+      public String footer(Object... params) {
+        return spec.parent() == null ? super.footer(params) + ManualSections.help(spec.usageMessage().width()) : super.footer(params);
       }
     };
   }

@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  * would refuse (with its error code) and noting what it would answer in a surprising way.
  */
 public final class RealtimeQueries {
-  static final List<String> KNOWN_INDICATORS = List.of("online_user_count", "online_room_count");
+  /** The indicators the service documents (others are passed on with a note). */
+  public static final List<String> KNOWN_INDICATORS = List.of("online_user_count", "online_room_count");
   static final Duration DEFAULT_LAST = Duration.ofMinutes(15);
   /** How far back the service keeps data, and the longest window it takes. */
   static final Duration HISTORY = Duration.ofMinutes(60);

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -120,6 +122,118 @@ class LauncherIT {
     assertFalse(export.contains("TieredStopAtLevel"), export);
     assertFalse(export.contains("CICompilerCount"), export);
     assertEquals(List.of(), archives());
+  }
+
+  @Test
+  void whileOneCreationRunsNoOtherStartsBesideIt() throws Exception {
+    // What a creation in progress leaves in the directory (for another JVM, say): its work directory.
+    Files.createDirectories(jar.resolveSibling("cloudmetrics-cds.tmp"));
+
+    assertEquals(new Run(0, version(), ""), run("--version"));
+    assertEquals(new Run(0, version(), ""), run("--version"));
+
+    Thread.sleep(2000);
+    assertEquals(0, calls().stream().filter(c -> c.contains("DumpLoadedClassList") || c.contains("-Xshare:dump")).count(),
+        "training runs started: " + calls());
+    assertEquals(List.of(), archives());
+  }
+
+  @Test
+  void aCopiedInstallationGetsItsOwnArchiveAndDropsTheOneOfItsOldPath() throws Exception {
+    run("--version");
+    Path old = awaitArchive(a -> true);
+    Path copy = dir.resolve("copy");
+    copyTree(dir.resolve("bin"), copy.resolve("bin"));
+    copyTree(dir.resolve("lib"), copy.resolve("lib"));
+    launcher = copy.resolve("bin/cloudmetrics");
+    jar = copy.resolve("lib/cloudmetrics.jar");
+    Path brought = jar.resolveSibling(old.getFileName());
+
+    assertEquals(new Run(0, version(), ""), run("--version"));
+    assertFalse(lastCall().contains("SharedArchiveFile"), "the old path's archive does not fit: " + lastCall());
+    Path own = awaitArchive(a -> !a.equals(brought));
+
+    assertFalse(Files.exists(brought), "the archive of the old path is removed");
+    assertEquals(0, mapStrictly(own));
+    assertTrue(Files.exists(old), "the original installation keeps its own");
+  }
+
+  @Test
+  void aCheckoutOnAMachineWithoutMavenBuildsWithTheWrapperAndStartsWithTheArchiveRightAway() throws Exception {
+    Path checkout = dir.resolve("checkout");
+    for (String part : List.of("pom.xml", "mvnw", ".mvn", "src/main", "src/assembly", "completion", "dist")) {
+      copyTree(Path.of(part), checkout.resolve(part));
+    }
+    launcher = checkout.resolve("dist/cloudmetrics");
+    jar = checkout.resolve("target/cloudmetrics.jar");
+
+    // Maven's repository and the wrapper's download of Maven in the real home: a clean one would
+    // fetch every plugin again.
+    Map<String, String> withoutMaven = Map.of("PATH", pathWithoutMaven().toString(), "HOME", System.getProperty("user.home"));
+    try {
+      Run first = run(withoutMaven, "--version");
+
+      assertEquals(0, first.exitCode(), first.err());
+      assertEquals(version(), first.out());
+      assertTrue(first.err().startsWith("cloudmetrics: building " + jar + " with ./mvnw (first run"), first.err());
+      assertTrue(first.err().lines().anyMatch(line -> line.matches("cloudmetrics: built in [0-9]+ s")), first.err());
+      assertTrue(first.err().lines().anyMatch(line -> line.matches("cloudmetrics: prepared in [0-9]+ s")), first.err());
+      Path archive = awaitArchive(a -> true);
+      assertTrue(lastCall().contains("-XX:SharedArchiveFile=" + archive), "the first run after the build maps it: " + lastCall());
+      assertEquals(new Run(0, version(), ""), run(withoutMaven, "--version"));
+      assertTrue(lastCall().contains("-XX:SharedArchiveFile=" + archive), lastCall());
+      assertEquals(1, calls().stream().filter(c -> c.contains("-Xshare:dump")).count(), "archives dumped");
+    } finally {
+      deleteLinks(pathWithoutMaven());
+    }
+  }
+
+  /** The links go before JUnit cleans up, which would warn about each one. */
+  private static void deleteLinks(Path bin) throws IOException {
+    try (Stream<Path> links = Files.list(bin)) {
+      for (Path link : links.toList()) {
+        Files.delete(link);
+      }
+    }
+  }
+
+  /** A PATH with every command of this machine but Maven's, as on a machine that has only a JDK. */
+  private Path pathWithoutMaven() throws IOException {
+    Path bin = dir.resolve("path-without-maven");
+    if (Files.isDirectory(bin)) {
+      return bin;
+    }
+    Files.createDirectories(bin);
+    for (String entry : System.getenv("PATH").split(":")) {
+      Path from = Path.of(entry);
+      if (!Files.isDirectory(from)) {
+        continue;
+      }
+      try (Stream<Path> commands = Files.list(from)) {
+        for (Path command : commands.toList()) {
+          String name = command.getFileName().toString();
+          Path link = bin.resolve(name);
+          if (!name.startsWith("mvn") && !Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createSymbolicLink(link, command.toAbsolutePath());
+          }
+        }
+      }
+    }
+    return bin;
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : paths.toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.createDirectories(target.getParent());
+          Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
   }
 
   private Run run(String... args) throws IOException, InterruptedException {
