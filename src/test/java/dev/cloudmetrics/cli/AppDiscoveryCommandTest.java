@@ -118,6 +118,18 @@ class AppDiscoveryCommandTest {
   }
 
   @Test
+  void helpNamesTheActionsCalled() {
+    CliRun.Result result = cli.run("rtc", "list-realtime", "--help");
+
+    assertEquals(0, result.exitCode());
+    assertTrue(result.out().contains("listed by RTC ListApps"), result.out());
+    assertTrue(result.out().contains("--app-id all calls RTC ListApps (2023-11-01"), result.out());
+    assertTrue(result.out().contains("ListRealTimeOperationData once per app"), result.out());
+    assertTrue(result.out().contains("--discover-every"), result.out());
+    assertEquals(0, emulator.requestCount());
+  }
+
+  @Test
   void watchFollowsAppsThatComeAndGo() {
     // 04:20 to 04:50: the half-hour app is deleted at 04:30; listed again every 5 minutes.
     Instant start = Instant.parse("2024-05-20T04:20:07Z");

@@ -189,6 +189,17 @@ class TopStreamsCommandTest {
     assertEquals(0, emulator.requestCount());
   }
 
+  @Test
+  void helpNamesTheActionsCalled() {
+    CliRun.Result result = cli.run("cdn", "online-users", "--help");
+
+    assertEquals(0, result.exitCode());
+    String text = result.out().replaceAll("\\s+", " ");
+    assertTrue(text.contains("--top N asks KSYun GetLiveTopOnlineUserData"), text);
+    assertTrue(text.contains("--domain-ids all first lists the live domains with GetCdnDomains"), text);
+    assertTrue(text.contains("then queries them with GetLiveOnlineUserDataByStream"), text);
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "--top 0|--top '0': expected a whole number of streams from 1",
