@@ -132,49 +132,49 @@ class AppDiscoveryCommandTest {
   @Test
   void watchFollowsAppsThatComeAndGo() {
     // 04:20 to 04:50: the half-hour app is deleted at 04:30; listed again every 5 minutes.
-    Instant start = Instant.parse("2024-05-20T04:20:07Z");
-    SimulatedTime time = new SimulatedTime(start, start.plus(Duration.ofMinutes(30)));
+    WatchCommandTest.Run run = watchAll(Instant.parse("2024-05-20T04:20:07Z"), Duration.ofMinutes(30));
+
+    List<String> gone = halfHourApp(run);
+    assertFalse(gone.isEmpty(), "printed while it existed");
+    String last = gone.get(gone.size() - 1);
+    // Listed again at the first poll after 04:30 (the list is due every 5 min): gone from the next bucket on.
+    assertTrue(last.startsWith("2024-05-20T12:29") || last.startsWith("2024-05-20T12:30"), last);
+    assertTrue(run.lines().stream().anyMatch(line -> line.startsWith("2024-05-20T12:49:00+08:00,demo,")),
+        "the other apps go on");
+    assertTrue(run.err().contains("cloudmetrics: note: the apps listed again: 1 gone (demo-events); now 4\n"),
+        run.err());
+  }
+
+  /** {@code --app-id all --watch}, listed again every 5 minutes, on simulated time that ends in a Ctrl-C. */
+  WatchCommandTest.Run watchAll(Instant start, Duration length) {
+    SimulatedTime time = new SimulatedTime(start, start.plus(length));
     try (Emulator simulated = Emulator.start(new EmulatorOptions(0, time, 0, false))) {
       WatchCommandTest.Run run = new WatchCommandTest().runIn(home, time, WatchCommandTest.watch(
           simulated.baseUri().toString(), "--app-id", "all", "--last", "1m", "-i", "online_user_count",
           "--discover-every", "5m", "--rate", "50", "-f", "csv"));
-
       assertEquals(130, run.exitCode(), run.err());
-      List<String> gone = run.lines().stream().filter(line -> line.contains("," + Catalogue.HALF_HOUR_APP + ","))
-          .toList();
-      assertFalse(gone.isEmpty(), "printed while it existed");
-      String last = gone.get(gone.size() - 1);
-      // Listed again at the first poll after 04:30 (the list is due every 5 min): gone from the next bucket on.
-      assertTrue(last.startsWith("2024-05-20T12:29") || last.startsWith("2024-05-20T12:30"), last);
-      assertTrue(run.lines().stream().anyMatch(line -> line.startsWith("2024-05-20T12:49:00+08:00,demo,")),
-          "the other apps go on");
-      assertTrue(run.err().contains("cloudmetrics: note: the apps listed again: 1 gone (demo-events); now 4\n"),
-          run.err());
+      return run;
     }
+  }
+
+  static List<String> halfHourApp(WatchCommandTest.Run run) {
+    return run.lines().stream().filter(line -> line.contains("," + Catalogue.HALF_HOUR_APP + ",")).toList();
   }
 
   @Test
   void watchAddsAnAppFromItsNextBucket() {
-    Instant start = Instant.parse("2024-05-20T04:50:07Z");
-    SimulatedTime time = new SimulatedTime(start, start.plus(Duration.ofMinutes(20)));
-    try (Emulator simulated = Emulator.start(new EmulatorOptions(0, time, 0, false))) {
-      WatchCommandTest.Run run = new WatchCommandTest().runIn(home, time, WatchCommandTest.watch(
-          simulated.baseUri().toString(), "--app-id", "all", "--last", "1m", "-i", "online_user_count",
-          "--discover-every", "5m", "--rate", "50", "-f", "csv"));
+    WatchCommandTest.Run run = watchAll(Instant.parse("2024-05-20T04:50:07Z"), Duration.ofMinutes(20));
 
-      assertEquals(130, run.exitCode(), run.err());
-      List<String> added = run.lines().stream().filter(line -> line.contains("," + Catalogue.HALF_HOUR_APP + ","))
-          .toList();
-      assertFalse(added.isEmpty(), run.err());
-      // Created at 05:00 and listed at the first poll after: it has every bucket from there to the end.
-      String first = added.get(0);
-      // The poll just after 05:00 asks from the first bucket not printed yet (12:59:30 Beijing).
-      assertTrue(first.startsWith("2024-05-20T12:59:30") || first.startsWith("2024-05-20T13:00"), first);
-      String firstTime = first.substring(0, first.indexOf(','));
-      long demoFromThere = run.lines().stream().filter(line -> line.contains(",demo,"))
-          .filter(line -> line.compareTo(firstTime) >= 0).count();
-      assertEquals(demoFromThere, added.size(), "the new app has each bucket the others have from its first on");
-      assertTrue(run.err().contains("the apps listed again: 1 new (demo-events); now 5"), run.err());
-    }
+    List<String> added = halfHourApp(run);
+    assertFalse(added.isEmpty(), run.err());
+    // Created at 05:00 and listed at the first poll after: it has every bucket from there to the end.
+    String first = added.get(0);
+    // The poll just after 05:00 asks from the first bucket not printed yet (12:59:30 Beijing).
+    assertTrue(first.startsWith("2024-05-20T12:59:30") || first.startsWith("2024-05-20T13:00"), first);
+    String firstTime = first.substring(0, first.indexOf(','));
+    long demoFromThere = run.lines().stream().filter(line -> line.contains(",demo,"))
+        .filter(line -> line.compareTo(firstTime) >= 0).count();
+    assertEquals(demoFromThere, added.size(), "the new app has each bucket the others have from its first on");
+    assertTrue(run.err().contains("the apps listed again: 1 new (demo-events); now 5"), run.err());
   }
 }

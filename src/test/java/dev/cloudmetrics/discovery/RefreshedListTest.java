@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.cloudmetrics.failure.ApiError;
 import dev.cloudmetrics.failure.ApiErrorException;
 import dev.cloudmetrics.failure.ServiceFailureException;
-import java.time.Clock;
+import dev.cloudmetrics.rtc.SimulatedTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,30 +23,19 @@ import org.junit.jupiter.api.Test;
 class RefreshedListTest {
   static final Instant START = Instant.parse("2024-05-20T04:00:00Z");
 
-  /** A clock the test moves by hand. */
-  static final class HandClock extends Clock {
-    Instant now = START;
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
-  final HandClock clock = new HandClock();
+  final SimulatedTime clock = new SimulatedTime(START, Instant.MAX);
   final List<String> notices = new ArrayList<>();
   final Deque<Supplier<List<String>>> answers = new ArrayDeque<>();
   int listings;
+
+  /** Moves the clock to {@code START + since}. */
+  void at(Duration since) {
+    try {
+      clock.sleep(Duration.between(clock.instant(), START.plus(since)));
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
 
   RefreshedList list(List<String> first) {
     return new RefreshedList("apps", () -> {
@@ -66,10 +54,10 @@ class RefreshedListTest {
     RefreshedList apps = list(List.of("a", "b"));
     answers.add(() -> List.of("a", "b"));
 
-    clock.now = START.plus(Duration.ofMinutes(9));
+    at(Duration.ofMinutes(9));
     assertEquals(List.of("a", "b"), apps.current());
     assertEquals(0, listings);
-    clock.now = START.plus(Duration.ofMinutes(10));
+    at(Duration.ofMinutes(10));
     assertEquals(List.of("a", "b"), apps.current());
     assertEquals(1, listings);
     assertEquals(START.plus(Duration.ofMinutes(20)), apps.dueAt());
@@ -81,7 +69,7 @@ class RefreshedListTest {
     RefreshedList apps = list(List.of("a", "b"));
     answers.add(() -> List.of("b", "c", "c"));
 
-    clock.now = START.plus(Duration.ofMinutes(10));
+    at(Duration.ofMinutes(10));
     assertEquals(List.of("b", "c"), apps.current());
     assertEquals(List.of("the apps listed again: 1 new (c), 1 gone (a); now 2"), notices);
   }
@@ -97,11 +85,11 @@ class RefreshedListTest {
     });
     answers.add(() -> List.of("a", "b"));
 
-    clock.now = START.plus(Duration.ofMinutes(10));
+    at(Duration.ofMinutes(10));
     assertEquals(List.of("a"), apps.current());
-    clock.now = START.plus(Duration.ofMinutes(10).plusSeconds(30));
+    at(Duration.ofMinutes(10).plusSeconds(30));
     assertEquals(List.of("a"), apps.current());
-    clock.now = START.plus(Duration.ofMinutes(11));
+    at(Duration.ofMinutes(11));
     assertEquals(List.of("a", "b"), apps.current());
 
     assertEquals(3, listings);
@@ -120,7 +108,7 @@ class RefreshedListTest {
       throw new ServiceFailureException("interrupted");
     });
 
-    clock.now = START.plus(Duration.ofMinutes(10));
+    at(Duration.ofMinutes(10));
     try {
       assertThrows(ServiceFailureException.class, apps::current);
     } finally {
@@ -134,7 +122,7 @@ class RefreshedListTest {
     RefreshedList apps = list(List.of());
     answers.add(() -> List.of("1", "2", "3", "4", "5", "6", "7"));
 
-    clock.now = START.plus(Duration.ofMinutes(10));
+    at(Duration.ofMinutes(10));
     apps.current();
     assertEquals(List.of("the apps listed again: 7 new (1, 2, 3, 4, 5, ...); now 7"), notices);
   }
