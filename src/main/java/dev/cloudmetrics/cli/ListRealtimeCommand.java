@@ -141,9 +141,9 @@ final class ListRealtimeCommand implements Callable<Integer> {
         Notices.print(List.of("ListApps listed no app: there is nothing to ask for"), environment);
       }
       if (plan.value().watchInterval().isPresent()) {
-        Supplier<List<String>> following = lister.<Supplier<List<String>>>map(l -> new RefreshedList("apps", l::list,
-            rediscovery, query.appIds(), environment.clock().instant(), environment.clock(), output.zone(),
-            notice -> Notices.print(List.of(notice), environment))::current).orElse(query::appIds);
+        Supplier<List<String>> following = lister.isEmpty() ? query::appIds
+            : new RefreshedList("apps", lister.get()::list, rediscovery, query.appIds(), environment.clock().instant(),
+                environment.clock(), output.zone(), notice -> Notices.print(List.of(notice), environment))::current;
         return watch(client, query, plan.value().watchInterval().orElseThrow(), following, environment);
       }
       output.write(RealtimeClient.SCHEMA, sink -> client.fetch(query, sink), environment);

@@ -4,13 +4,9 @@ import dev.cloudmetrics.failure.InvalidInputException;
 import java.util.List;
 import java.util.Locale;
 
-/** What --app-id asks for: the apps named, or with {@code all} every app {@code ListApps} lists. */
-public record AppSelection(boolean all, List<String> named) {
+/** Whether --app-id asks for the apps named or, with {@code all}, for every app {@code ListApps} lists. */
+public record AppSelection(boolean all) {
   public static final String ALL = "all";
-
-  public AppSelection {
-    named = List.copyOf(named);
-  }
 
   /**
    * Reads the --app-id values; {@code all} must stand alone: mixed with ids it would mean either
@@ -25,6 +21,6 @@ public record AppSelection(boolean all, List<String> named) {
       throw new InvalidInputException("--app-id '" + String.join(",", values) + "': 'all' lists every app of the "
           + "account (ListApps) and cannot be combined with app ids; give either 'all' or the ids");
     }
-    return new AppSelection(all, all ? List.of() : values);
+    return new AppSelection(all);
   }
 }
