@@ -122,6 +122,9 @@ final class ListRealtimeCommand implements Callable<Integer> {
           region, target, output.zone(), includeIncomplete, watch, interval, rate);
       Validated<RealtimePlan> plan = RealtimePlans.from(args, environment.clock().instant());
       Notices.print(plan.notices(), environment);
+      if (spec.commandLine().getParseResult().hasMatchedOption("--discover-every") && !(apps.all() && watch)) {
+        Notices.print(List.of("--discover-every does nothing without --app-id all and --watch"), environment);
+      }
       // One transport for the whole run: its pacing is the one budget that every request keeps to.
       HttpTransport transport = access.transport(plan.value().requestsPerSecond(), retry.retries);
       RealtimeClient client = new RealtimeClient(transport, access.volcengine(), environment.clock());

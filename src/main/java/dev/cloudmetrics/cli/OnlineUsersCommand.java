@@ -149,6 +149,10 @@ final class OnlineUsersCommand implements Callable<Integer> {
           ? OnlineUsersQueries.discovering(args, environment.clock().instant())
           : OnlineUsersQueries.from(args, environment.clock().instant());
       Notices.print(query.notices(), environment);
+      if (spec.commandLine().getParseResult().hasMatchedOption("--discover-every")) {
+        // The long-running modes (--watch, --sync, --serve) that list the streams again come with their own changes.
+        Notices.print(List.of("--discover-every does nothing in a one-off run: the streams are listed once"), environment);
+      }
       HttpTransport transport = access.transport(fetching.requestsPerSecond(), retry.retries);
       OnlineUsersClient client = new OnlineUsersClient(transport, access.ksyun(), environment.clock());
       Optional<TopStreamsLister> lister = topStreams.map(wanted -> new TopStreamsLister(transport, access.ksyun(),

@@ -118,6 +118,14 @@ class AppDiscoveryCommandTest {
   }
 
   @Test
+  void discoverEveryWithoutAWatchIsNoted() {
+    CliRun.Result result = cli.run(args("--app-id", "all", "--discover-every", "5m", "--last", "1m", "-f", "csv"));
+
+    assertEquals(0, result.exitCode(), result.err());
+    assertEquals("cloudmetrics: note: --discover-every does nothing without --app-id all and --watch\n", result.err());
+  }
+
+  @Test
   void helpNamesTheActionsCalled() {
     CliRun.Result result = cli.run("rtc", "list-realtime", "--help");
 

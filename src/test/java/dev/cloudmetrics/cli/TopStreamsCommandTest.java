@@ -190,6 +190,15 @@ class TopStreamsCommandTest {
   }
 
   @Test
+  void discoverEveryInAOneOffRunIsNoted() {
+    CliRun.Result result = cli.run(args("--top", "3", "--discover-every", "5m", "--last", "10m", "-f", "csv"));
+
+    assertEquals(0, result.exitCode(), result.err());
+    assertEquals("cloudmetrics: note: --discover-every does nothing in a one-off run: the streams are listed once\n",
+        result.err());
+  }
+
+  @Test
   void helpNamesTheActionsCalled() {
     CliRun.Result result = cli.run("cdn", "online-users", "--help");
 
