@@ -8,6 +8,7 @@ import dev.cloudmetrics.emulator.Catalogue;
 import dev.cloudmetrics.emulator.DemoCredentials;
 import dev.cloudmetrics.emulator.Emulator;
 import dev.cloudmetrics.emulator.EmulatorOptions;
+import dev.cloudmetrics.emulator.FaultPlan;
 import dev.cloudmetrics.emulator.SyntheticData;
 import dev.cloudmetrics.rtc.SimulatedTime;
 import java.nio.file.Path;
@@ -153,13 +154,30 @@ class AppDiscoveryCommandTest {
         run.err());
   }
 
+  @Test
+  void aFailedListingKeepsTheLastGoodListAndIsNoted() {
+    // ListApps and the first poll's five requests succeed; every request after them fails.
+    WatchCommandTest.Run run = watchAll(Instant.parse("2024-05-20T04:20:07Z"), Duration.ofMinutes(7),
+        FaultPlan.parse("ok=first6,500=100%"), "--retries", "0");
+
+    assertTrue(run.err().contains("cloudmetrics: note: listing the apps again failed (InternalError: "), run.err());
+    assertTrue(run.err().contains("still following the 5 listed at 2024-05-20T12:20:07+08:00, and trying again at "
+        + "the next poll\n"), run.err());
+    assertFalse(run.err().contains("the apps listed again:"), "the list was kept: " + run.err());
+  }
+
   /** {@code --app-id all --watch}, listed again every 5 minutes, on simulated time that ends in a Ctrl-C. */
   WatchCommandTest.Run watchAll(Instant start, Duration length) {
+    return watchAll(start, length, FaultPlan.none());
+  }
+
+  WatchCommandTest.Run watchAll(Instant start, Duration length, FaultPlan faults, String... options) {
     SimulatedTime time = new SimulatedTime(start, start.plus(length));
-    try (Emulator simulated = Emulator.start(new EmulatorOptions(0, time, 0, false))) {
-      WatchCommandTest.Run run = new WatchCommandTest().runIn(home, time, WatchCommandTest.watch(
-          simulated.baseUri().toString(), "--app-id", "all", "--last", "1m", "-i", "online_user_count",
-          "--discover-every", "5m", "--rate", "50", "-f", "csv"));
+    try (Emulator simulated = Emulator.start(new EmulatorOptions(0, time, 0, false).withFaults(faults))) {
+      WatchCommandTest.Run run = new WatchCommandTest().runIn(home, time, Stream.concat(Stream.of(
+          WatchCommandTest.watch(simulated.baseUri().toString(), "--app-id", "all", "--last", "1m", "-i",
+              "online_user_count", "--discover-every", "5m", "--rate", "50", "-f", "csv")), Stream.of(options))
+          .toArray(String[]::new));
       assertEquals(130, run.exitCode(), run.err());
       return run;
     }
