@@ -75,7 +75,8 @@ final class OnlineUsersParameters {
         + "'; expected " + Arrays.stream(BillingRegion.values()).map(Enum::name).collect(Collectors.joining(", ")));
   }
 
-  static List<String> streams(OnlineUsersArgs args) {
+  /** {@code required}: false with --top, whose streams are added after discovery. */
+  static List<String> streams(OnlineUsersArgs args, boolean required) {
     Set<String> urls = new LinkedHashSet<>();
     for (String value : args.streams()) {
       for (String entry : value.split(",")) {
@@ -85,7 +86,7 @@ final class OnlineUsersParameters {
     for (String entry : args.streamsFromFile()) {
       addStream(urls, entry, "--streams-file entry");
     }
-    if (urls.isEmpty()) {
+    if (urls.isEmpty() && required) {
       throw new InvalidInputException("RequiresInputValue",
           "no stream given: name at least one with --stream URL or --streams-file FILE");
     }

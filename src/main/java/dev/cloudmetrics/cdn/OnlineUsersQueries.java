@@ -39,11 +39,23 @@ public final class OnlineUsersQueries {
    * @throws InvalidInputException naming the flag and the value that broke a rule
    */
   public static Validated<OnlineUsersQuery> from(OnlineUsersArgs args, Instant now) {
+    return from(args, now, true);
+  }
+
+  /**
+   * The same checks for a run with --top, whose streams are discovered afterwards: the query may
+   * hold no stream yet (see {@link OnlineUsersQuery#withStreams}).
+   */
+  public static Validated<OnlineUsersQuery> discovering(OnlineUsersArgs args, Instant now) {
+    return from(args, now, false);
+  }
+
+  private static Validated<OnlineUsersQuery> from(OnlineUsersArgs args, Instant now, boolean streamsRequired) {
     List<String> notices = new ArrayList<>();
     boolean perStream = OnlineUsersParameters.perStream(args);
     Granularity granularity = args.granularity().map(OnlineUsersParameters::granularity).orElse(Granularity.M5);
     List<BillingRegion> regions = OnlineUsersParameters.regions(args.regions());
-    List<String> streams = OnlineUsersParameters.streams(args);
+    List<String> streams = OnlineUsersParameters.streams(args, streamsRequired);
     URI endpoint = args.endpoint().map(Endpoints::parse).orElse(DEFAULT_ENDPOINT);
     String signingRegion = args.signingRegion().strip();
     if (signingRegion.isEmpty()) {

@@ -1,19 +1,28 @@
 package dev.cloudmetrics.cli;
 
+import dev.cloudmetrics.discovery.DiscoveryDryRun;
+import dev.cloudmetrics.discovery.DiscoveryInterval;
+import dev.cloudmetrics.discovery.RefreshedList;
 import dev.cloudmetrics.failure.Validated;
+import dev.cloudmetrics.http.HttpTransport;
 import dev.cloudmetrics.http.RequestPrinter;
 import dev.cloudmetrics.output.GrowingOutput;
+import dev.cloudmetrics.rtc.AppLister;
+import dev.cloudmetrics.rtc.AppSelection;
 import dev.cloudmetrics.rtc.RealtimeArgs;
 import dev.cloudmetrics.rtc.RealtimeClient;
 import dev.cloudmetrics.rtc.RealtimePlan;
 import dev.cloudmetrics.rtc.RealtimePlans;
 import dev.cloudmetrics.rtc.RealtimeQueries;
+import dev.cloudmetrics.rtc.RealtimeQuery;
 import dev.cloudmetrics.rtc.RealtimeWatch;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,17 +49,23 @@ import picocli.CommandLine.Spec;
       "      --tz Asia/Shanghai -o rtc.csv",
       "  cloudmetrics --sandbox rtc list-realtime --app-id demo -f ndjson",
       "  cloudmetrics rtc list-realtime --app-id app1,app2 --watch -f csv >> rtc.csv",
+      "  cloudmetrics rtc list-realtime --app-id all --watch --discover-every 30m",
       "",
       "Limits of the API: start at most 60 minutes ago, span at most 60 minutes,",
       "data 20 s late, 2 requests per second per account (the tool keeps to that,",
       "--rate changes it). A window ending now leaves out the buckets still",
-      "incomplete (whose end is not 20 s ago yet)."
+      "incomplete (whose end is not 20 s ago yet).",
+      "",
+      "--app-id all calls RTC ListApps (2023-11-01, at rtc.volcengineapi.com, also",
+      "with --region ap-singapore-1), then ListRealTimeOperationData once per app,",
+      "all within the one 2 requests per second. The apps' keys are never shown."
     })
 final class ListRealtimeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--app-id", required = true, paramLabel = "ID",
-      description = "RTC application id; repeat it or separate with commas for several apps.")
+      description = "RTC application id; repeat it or separate with commas for several apps; 'all' for every app "
+          + "of the account, listed by RTC ListApps (not combined with ids).")
   List<String> appIds = new ArrayList<>();
 
   @Option(names = {"-i", "--indicator"}, paramLabel = "NAME", completionCandidates = Indicators.class,
@@ -87,6 +102,11 @@ final class ListRealtimeCommand implements Callable<Integer> {
           + "(default 2, the API's documented ceiling; decimals allowed).")
   String rate;
 
+  @Option(names = "--discover-every", paramLabel = "DURATION", defaultValue = "10m",
+      description = "With --app-id all and --watch: list the apps again (ListApps) this often, 1m to 1d "
+          + "(default 10m); a new app appears from its next bucket, a deleted one stops.")
+  String discoverEvery;
+
   @Mixin OutputOptions output;
 
   @Mixin RetryOptions retry;
@@ -97,32 +117,51 @@ final class ListRealtimeCommand implements Callable<Integer> {
     CliEnvironment environment = root.environment();
     try (ServiceAccess access = root.serviceAccess()) {
       Optional<String> target = access.sandboxEndpoint().map(Object::toString).or(() -> Optional.ofNullable(endpoint));
+      AppSelection apps = AppSelection.of(appIds);
+      Duration rediscovery = DiscoveryInterval.parse(discoverEvery);
       RealtimeArgs args = new RealtimeArgs(appIds, indicators, window.start(), window.end(), window.last(),
           region, target, output.zone(), includeIncomplete, watch, interval, rate);
       Validated<RealtimePlan> plan = RealtimePlans.from(args, environment.clock().instant());
       Notices.print(plan.notices(), environment);
+      if (spec.commandLine().getParseResult().hasMatchedOption("--discover-every") && !(apps.all() && watch)) {
+        Notices.print(List.of("--discover-every does nothing without --app-id all and --watch"), environment);
+      }
       // One transport for the whole run: its pacing is the one budget that every request keeps to.
-      RealtimeClient client = new RealtimeClient(
-          access.transport(plan.value().requestsPerSecond(), retry.retries), access.volcengine(), environment.clock());
+      HttpTransport transport = access.transport(plan.value().requestsPerSecond(), retry.retries);
+      RealtimeClient client = new RealtimeClient(transport, access.volcengine(), environment.clock());
+      Optional<AppLister> lister = apps.all()
+          ? Optional.of(new AppLister(transport, access.volcengine(), environment.clock(), plan.value().query()))
+          : Optional.empty();
       if (output.dryRun()) {
+        if (lister.isPresent()) {
+          DiscoveryDryRun.printAppListing(lister.get().signedFirstRequest(), environment.out());
+          return ExitCode.OK;
+        }
         client.signedRequests(plan.value().query()).forEach(r -> RequestPrinter.print(r, environment.out()));
         return ExitCode.OK;
       }
-      if (plan.value().watchInterval().isPresent()) {
-        return watch(client, plan.value(), environment);
+      RealtimeQuery query = lister.map(l -> plan.value().query().withApps(l.list())).orElse(plan.value().query());
+      if (lister.isPresent() && query.appIds().isEmpty()) {
+        Notices.print(List.of("ListApps listed no app: there is nothing to ask for"), environment);
       }
-      return output.write(RealtimeClient.SCHEMA, sink -> client.fetch(plan.value().query(), sink), environment);
+      if (plan.value().watchInterval().isPresent()) {
+        Supplier<List<String>> following = lister.isEmpty() ? query::appIds
+            : new RefreshedList("apps", lister.get()::list, rediscovery, query.appIds(), environment.clock().instant(),
+                environment.clock(), output.zone(), notice -> Notices.print(List.of(notice), environment))::current;
+        return watch(client, query, plan.value().watchInterval().orElseThrow(), following, environment);
+      }
+      return output.write(RealtimeClient.SCHEMA, sink -> client.fetch(query, sink), environment);
     }
   }
 
   /** Ends by Ctrl-C (130), or quietly when the reader of stdout has gone (a closed pipe: FailureReporter). */
-  private int watch(RealtimeClient client, RealtimePlan plan, CliEnvironment environment) throws IOException {
+  private int watch(RealtimeClient client, RealtimeQuery query, Duration interval, Supplier<List<String>> apps,
+      CliEnvironment environment) throws IOException {
     RealtimeWatch watching = new RealtimeWatch(client, environment.clock(), environment.sleeper(), output.zone(),
         notice -> Notices.print(List.of(notice), environment));
     int code;
-    try (GrowingOutput growing = output.growing(RealtimeClient.SCHEMA, plan.query().window().span(), environment)) {
-      code = CtrlC.interrupts(() -> watching.run(plan.query(), plan.watchInterval().orElseThrow(), growing::append),
-          environment.err());
+    try (GrowingOutput growing = output.growing(RealtimeClient.SCHEMA, query.window().span(), environment)) {
+      code = CtrlC.interrupts(() -> watching.run(query, interval, growing::append, apps), environment.err());
     }
     // Only an interruption ends a watch without a failure; one that came without a signal is said here.
     return code == ExitCode.OK ? FailureReporter.report(new InterruptedException(), environment.err(), false) : code;

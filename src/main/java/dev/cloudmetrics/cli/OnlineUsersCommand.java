@@ -10,9 +10,14 @@ import dev.cloudmetrics.cdn.PlanProgress;
 import dev.cloudmetrics.cdn.RequestPlan;
 import dev.cloudmetrics.cdn.ResumeAdvice;
 import dev.cloudmetrics.cdn.StreamUrls;
+import dev.cloudmetrics.cdn.TopStreams;
+import dev.cloudmetrics.cdn.TopStreamsLister;
+import dev.cloudmetrics.discovery.DiscoveryDryRun;
+import dev.cloudmetrics.discovery.DiscoveryInterval;
 import dev.cloudmetrics.failure.BoundedInput;
 import dev.cloudmetrics.failure.InvalidInputException;
 import dev.cloudmetrics.failure.Validated;
+import dev.cloudmetrics.http.HttpTransport;
 import dev.cloudmetrics.output.HeldRows;
 import dev.cloudmetrics.output.Layout;
 import dev.cloudmetrics.output.RenderOptions;
@@ -51,11 +56,18 @@ import picocli.CommandLine.Spec;
       "  cloudmetrics cdn online-users --streams-file streams.txt --per-stream \\",
       "      -g 1m --last 30d -o month.csv",
       "  cloudmetrics --sandbox cdn online-users -s rtmp://demo.example/live/a",
+      "  cloudmetrics cdn online-users --top 20 --per-stream --last 2h",
+      "  cloudmetrics cdn online-users --top 500 --domain-ids all -f csv",
       "",
       "Limits of the API: the last 62 days, data 3-8 minutes late, and per request",
       "at most 7 days and 10000 data points (regions x streams x minutes /",
       "granularity). A longer window or more streams are cut into several requests",
-      "on bucket boundaries and put back together in order; --dry-run shows the plan."
+      "on bucket boundaries and put back together in order; --dry-run shows the plan.",
+      "",
+      "--top N asks KSYun GetLiveTopOnlineUserData for the N streams with the most",
+      "viewers in the latest final minute (8 minutes ago), then queries them with",
+      "GetLiveOnlineUserDataByStream; --domain-ids all first lists the live domains",
+      "with GetCdnDomains and asks once per domain (for more than 200 streams)."
     })
 final class OnlineUsersCommand implements Callable<Integer> {
   /** A hundred thousand URLs and their comments: a streams file past this is not one (it may be /dev/zero). */
@@ -74,6 +86,21 @@ final class OnlineUsersCommand implements Callable<Integer> {
   @Option(names = "--regions", paramLabel = "CODE[,CODE...]", completionCandidates = Regions.class,
       description = "Billing regions: CN, HK, AS, NA, SA, EU, AU, AF, TW (default CN).")
   List<String> regions = new ArrayList<>();
+
+  @Option(names = "--top", paramLabel = "N",
+      description = "Also query the N streams with the most viewers a few minutes ago, listed by KSYun "
+          + "GetLiveTopOnlineUserData (1-200; more with --domain-ids).")
+  String top;
+
+  @Option(names = "--domain-ids", paramLabel = "all|ID[,ID...]",
+      description = "With --top: one GetLiveTopOnlineUserData call per domain, for all live domains (listed by "
+          + "GetCdnDomains) or those named; up to 200 streams each.")
+  String domainIds;
+
+  @Option(names = "--discover-every", paramLabel = "DURATION", defaultValue = "10m",
+      description = "With --top in a long-running mode (--watch, --sync, --serve): list the streams again this "
+          + "often, 1m to 1d (default 10m).")
+  String discoverEvery;
 
   @Option(names = {"-g", "--granularity"}, paramLabel = "G", completionCandidates = Granularities.class,
       description = "Bucket size: 1, 5, 10, 20, 60, 240, 480, 1440 minutes or 1m 5m 10m 20m 1h 4h 8h 1d (default 5).")
@@ -113,17 +140,38 @@ final class OnlineUsersCommand implements Callable<Integer> {
     CloudMetricsCommand root = (CloudMetricsCommand) spec.root().userObject();
     CliEnvironment environment = root.environment();
     FetchSettings fetching = FetchSettings.parse(concurrency, rate);
+    Optional<TopStreams> topStreams = TopStreams.parse(Optional.ofNullable(top), Optional.ofNullable(domainIds));
+    DiscoveryInterval.parse(discoverEvery);
     List<String> fromFile = streamsFile == null ? List.of() : readStreamsFile(environment);
     try (ServiceAccess access = root.serviceAccess()) {
       Optional<String> target = access.sandboxEndpoint().map(Object::toString).or(() -> Optional.ofNullable(endpoint));
       OnlineUsersArgs args = new OnlineUsersArgs(streams, fromFile, regions, Optional.ofNullable(granularity),
           perStream, Optional.ofNullable(resultType), window.start(), window.end(), window.last(),
           signingRegion, target, output.zone());
-      Validated<OnlineUsersQuery> query = OnlineUsersQueries.from(args, environment.clock().instant());
+      Validated<OnlineUsersQuery> query = topStreams.isPresent()
+          ? OnlineUsersQueries.discovering(args, environment.clock().instant())
+          : OnlineUsersQueries.from(args, environment.clock().instant());
       Notices.print(query.notices(), environment);
-      OnlineUsersClient client = new OnlineUsersClient(
-          access.transport(fetching.requestsPerSecond(), retry.retries), access.ksyun(), environment.clock());
-      RequestPlan plan = OnlineUsersClient.plan(query.value());
+      if (spec.commandLine().getParseResult().hasMatchedOption("--discover-every")) {
+        // The long-running modes (--watch, --sync, --serve) that list the streams again come with their own changes.
+        Notices.print(List.of("--discover-every does nothing in a one-off run: the streams are listed once"), environment);
+      }
+      HttpTransport transport = access.transport(fetching.requestsPerSecond(), retry.retries);
+      OnlineUsersClient client = new OnlineUsersClient(transport, access.ksyun(), environment.clock());
+      Optional<TopStreamsLister> lister = topStreams.map(wanted -> new TopStreamsLister(transport, access.ksyun(),
+          environment.clock(), query.value(), wanted, notice -> Notices.print(List.of(notice), environment)));
+      if (output.dryRun() && lister.isPresent()) {
+        DiscoveryDryRun.printTopListing(lister.get().steps(), lister.get().signedFirstRequest(), environment.out());
+        return ExitCode.OK;
+      }
+      OnlineUsersQuery asked = lister.map(l -> query.value().withStreams(l.list())).orElse(query.value());
+      if (asked.streamUrls().isEmpty()) {
+        Notices.print(List.of("no stream had viewers in the minute GetLiveTopOnlineUserData was asked for: "
+            + "there is nothing to query"), environment);
+        output.write(OnlineUsersClient.schema(asked.perStream()), sink -> { }, environment);
+        return ExitCode.OK;
+      }
+      RequestPlan plan = OnlineUsersClient.plan(asked);
       if (output.dryRun()) {
         PlanPrinter.print(plan, output.zone(), client.signedRequest(plan, plan.requests().get(0)), environment.out());
         return ExitCode.OK;
@@ -131,7 +179,7 @@ final class OnlineUsersCommand implements Callable<Integer> {
       HeldRows.requireRoomFor(plan.rows(), output.renderOptions(environment));
       PlanProgress progress = progress(plan, root.globals(), environment);
       ResumeAdvice advice = new ResumeAdvice(output.zone(), output.output == null);
-      return output.write(OnlineUsersClient.schema(query.value().perStream()),
+      return output.write(OnlineUsersClient.schema(asked.perStream()),
           sink -> client.fetch(plan, sink, fetching, progress, advice), environment);
     }
   }

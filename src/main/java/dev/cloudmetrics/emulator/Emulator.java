@@ -24,6 +24,9 @@ public final class Emulator implements AutoCloseable {
   private static final String PROXY_PAGE = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
       + "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
 
+  /** ListApps' documented ceiling (spec-discovery §1), on whenever the RTC limit is. */
+  private static final double LIST_APPS_PER_SECOND = 20;
+
   private final HttpServer server;
   private final ExecutorService threads;
   private final RtcEndpoint rtc;
@@ -36,7 +39,9 @@ public final class Emulator implements AutoCloseable {
     this.faults = options.faults();
     this.rtc = new RtcEndpoint(
         new VolcengineGateway(List.of(DemoCredentials.VOLCENGINE, DemoCredentials.VOLCENGINE_STS), "rtc", options.clock()),
-        new AccessKeyRateLimit(options.rtcRequestsPerSecond(), System::nanoTime), options.clock());
+        new AccessKeyRateLimit(options.rtcRequestsPerSecond(), System::nanoTime),
+        new AccessKeyRateLimit(options.rtcRequestsPerSecond() > 0 ? LIST_APPS_PER_SECOND : 0, System::nanoTime),
+        options.clock());
     this.cdn = new CdnEndpoint(new KsyunGateway(List.of(DemoCredentials.KSYUN), "cdn", options.clock()),
         options.clock(), options.xmlErrors());
     // A thread per exchange in flight, so slow answers never hold up the others.

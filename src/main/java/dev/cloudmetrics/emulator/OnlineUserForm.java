@@ -65,7 +65,8 @@ record OnlineUserForm(String startText, String endText, Instant start, Instant e
     return new OnlineUserForm(startText, endText, start, end, streams, regions, resultType, granularity);
   }
 
-  private static Optional<Instant> wireTime(String text) {
+  /** A {@code yyyy-MM-ddTHH:mm+0800} time, as every statistics action takes it. */
+  static Optional<Instant> wireTime(String text) {
     if (!WIRE_TIME.matcher(text).matches()) {
       return Optional.empty();
     }
@@ -108,7 +109,8 @@ record OnlineUserForm(String startText, String endText, Instant start, Instant e
     return List.copyOf(streams);
   }
 
-  private static List<String> regions(String parameter) {
+  /** The billing regions of a {@code Regions} parameter, CN when blank. */
+  static List<String> regions(String parameter) {
     if (parameter.isBlank()) {
       return List.of(BillingRegion.CN.name());
     }

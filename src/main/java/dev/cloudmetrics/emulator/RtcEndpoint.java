@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
-/** {@code POST /?Action=ListRealTimeOperationData&Version=2020-12-01}: gateway, rate limit, then the RTC service. */
+/**
+ * {@code POST /?Action=ListRealTimeOperationData&Version=2020-12-01} and {@code POST /?Action=ListApps}
+ * (2020-12-01, 2023-11-01): gateway, rate limit, then the RTC service.
+ */
 final class RtcEndpoint {
   static final String ACTION = "ListRealTimeOperationData";
   static final String VERSION = "2020-12-01";
@@ -14,11 +17,14 @@ final class RtcEndpoint {
 
   private final VolcengineGateway gateway;
   private final AccessKeyRateLimit rateLimit;
+  private final AccessKeyRateLimit listAppsLimit;
   private final Clock clock;
 
-  RtcEndpoint(VolcengineGateway gateway, AccessKeyRateLimit rateLimit, Clock clock) {
+  /** {@code listAppsLimit}: ListApps has its own documented ceiling (20 QPS), apart from the data action's. */
+  RtcEndpoint(VolcengineGateway gateway, AccessKeyRateLimit rateLimit, AccessKeyRateLimit listAppsLimit, Clock clock) {
     this.gateway = gateway;
     this.rateLimit = rateLimit;
+    this.listAppsLimit = listAppsLimit;
     this.clock = clock;
   }
 
@@ -33,16 +39,18 @@ final class RtcEndpoint {
     String version = query.getOrDefault("Version", "");
     VolcengineEnvelope envelope = envelope(request);
     try {
-      if (!request.method().equals("POST") || !request.path().equals("/") || !action.equals(ACTION)
-          || !version.equals(VERSION)) {
+      boolean listApps = action.equals(AppListing.ACTION) && AppListing.VERSIONS.contains(version);
+      if (!request.method().equals("POST") || !request.path().equals("/")
+          || !(listApps || (action.equals(ACTION) && version.equals(VERSION)))) {
         throw VolcengineErrors.invalidActionOrVersion(action, version);
       }
       VolcengineGateway.Caller caller = gateway.authenticate(request);
       envelope = envelope.inRegion(caller.region());
-      if (!rateLimit.tryAcquire(caller.accessKeyId())) {
+      if (!(listApps ? listAppsLimit : rateLimit).tryAcquire(caller.accessKeyId())) {
         throw VolcengineErrors.flowLimitExceeded();
       }
-      return envelope.result(RealtimeOperationData.answer(request.body(), clock.instant()));
+      return envelope.result(listApps ? AppListing.answer(request.body(), version, clock.instant())
+          : RealtimeOperationData.answer(request.body(), clock.instant()));
     } catch (Rejection rejection) {
       return envelope.error(rejection);
     } catch (RuntimeException e) {

@@ -124,6 +124,11 @@ public final class SyntheticData {
     return 0.2 + 0.8 * (1 - StrictMath.cos(StrictMath.PI * phase)) / 2;
   }
 
+  /** The hash behind every value, for the catalogue's names and phases. */
+  static long nameHash(String... parts) {
+    return hash(parts);
+  }
+
   // FNV-1a over the UTF-8 names (NUL-separated), then a finaliser so nearby names spread apart.
   private static long hash(String... parts) {
     long h = 0xcbf29ce484222325L;

@@ -28,7 +28,7 @@ final class Exchanges extends AttemptLines {
     StringBuilder text = new StringBuilder("< ").append(response.status()).append('\n');
     response.headers().forEach((name, values) -> values.forEach(value ->
         text.append("< ").append(name).append(": ").append(Redaction.headerValue(name, value)).append('\n')));
-    text.append("<\n").append(body(response.body())).append('\n');
+    text.append("<\n").append(Redaction.jsonBody(body(response.body()))).append('\n');
     err.print(text);
     super.answered(attempt, response, error, elapsed);
   }

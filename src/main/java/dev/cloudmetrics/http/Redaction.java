@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Masks secrets in what the tool shows of a request: signatures and session tokens become
@@ -18,6 +20,10 @@ public final class Redaction {
       "x-security-token", "x-amz-security-token", "proxy-authorization", "cookie", "set-cookie");
   // Authorization parameters that say who and what was signed, but not the signature itself.
   private static final Set<String> PUBLIC_AUTH_PARAMETERS = Set.of("signedheaders");
+
+  // "Name" : "value", escapes included; group 1 is everything up to the value.
+  private static final Pattern JSON_STRING_FIELD =
+      Pattern.compile("(\"([A-Za-z0-9_]+)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
 
   private Redaction() {}
 
@@ -47,6 +53,23 @@ public final class Redaction {
     if (uri.getRawQuery() != null) {
       out.append('?').append(query(uri.getRawQuery()));
     }
+    return out.toString();
+  }
+
+  /**
+   * A JSON body as it may be shown: the string value of every field whose name ends in {@code Key}
+   * (RTC ListApps' {@code AppKey}, {@code SecondaryAppKey}) or names a secret becomes {@code <redacted>}.
+   */
+  public static String jsonBody(String body) {
+    Matcher field = JSON_STRING_FIELD.matcher(body);
+    StringBuilder out = new StringBuilder();
+    while (field.find()) {
+      String name = field.group(2).toLowerCase(Locale.ROOT);
+      String shown = name.endsWith("key") || isSecretName(name)
+          ? field.group(1) + "\"" + REDACTED + "\"" : field.group();
+      field.appendReplacement(out, Matcher.quoteReplacement(shown));
+    }
+    field.appendTail(out);
     return out.toString();
   }
 

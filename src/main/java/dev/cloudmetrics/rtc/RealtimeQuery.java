@@ -20,6 +20,11 @@ public record RealtimeQuery(List<String> appIds, List<String> indicators, TimeWi
     indicators = List.copyOf(indicators);
   }
 
+  /** The same query for other apps (those --app-id all listed). */
+  public RealtimeQuery withApps(List<String> apps) {
+    return new RealtimeQuery(apps, indicators, window, region, endpoint, completeBefore);
+  }
+
   /** The same apps and indicators over another window, keeping the buckets before {@code completeBefore}. */
   RealtimeQuery over(TimeWindow newWindow, Instant newCompleteBefore) {
     return new RealtimeQuery(appIds, indicators, newWindow, region, endpoint, Optional.of(newCompleteBefore));

@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * {@code --watch}: prints the complete buckets of the first window, then polls and prints every
@@ -57,14 +58,24 @@ public final class RealtimeWatch {
    * unreachable service is polled again.
    */
   public void run(RealtimeQuery first, Duration interval, Printer printer) throws IOException {
+    run(first, interval, printer, first::appIds);
+  }
+
+  /**
+   * The same, asking {@code apps} before each poll which apps to poll for (--app-id all refreshed
+   * every --discover-every): a new app's rows start with the next bucket printed, an app gone has none.
+   */
+  public void run(RealtimeQuery first, Duration interval, Printer printer, Supplier<List<String>> apps)
+      throws IOException {
     try {
-      watch(first, interval, printer);
+      watch(first, interval, printer, apps);
     } catch (InterruptedException stopped) {
       // Ctrl-C: how a watch ends, not a failure.
     }
   }
 
-  private void watch(RealtimeQuery first, Duration interval, Printer printer) throws IOException, InterruptedException {
+  private void watch(RealtimeQuery first, Duration interval, Printer printer, Supplier<List<String>> apps)
+      throws IOException, InterruptedException {
     Instant next = Buckets.rtcBucket(first.window().start());
     boolean failing = false;
     while (true) {
@@ -79,7 +90,8 @@ public final class RealtimeWatch {
               + "available (the API keeps 60 minutes) and are missing from the output");
           next = available;
         }
-        Optional<List<Row>> rows = poll(first.over(new TimeWindow(from, now), completeBefore), now, next);
+        TimeWindow window = new TimeWindow(from, now);
+        Optional<List<Row>> rows = poll(() -> first.withApps(apps.get()).over(window, completeBefore), now, next);
         if (rows.isPresent()) {
           Instant printedFrom = next;
           print(printer, rows.get().stream().filter(row -> !row.time().isBefore(printedFrom)).toList());
@@ -97,9 +109,10 @@ public final class RealtimeWatch {
   }
 
   /** The poll's rows, or empty (said in a notice) when it failed in a way that a later poll may not. */
-  private Optional<List<Row>> poll(RealtimeQuery query, Instant now, Instant next) throws InterruptedException {
+  private Optional<List<Row>> poll(Supplier<RealtimeQuery> query, Instant now, Instant next)
+      throws InterruptedException {
     try {
-      return Optional.of(client.rows(query));
+      return Optional.of(client.rows(query.get()));
     } catch (ApiErrorException | ServiceFailureException e) {
       if (Thread.interrupted()) {
         throw new InterruptedException("interrupted during a poll");

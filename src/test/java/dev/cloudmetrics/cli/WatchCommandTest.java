@@ -74,6 +74,15 @@ class WatchCommandTest {
   }
 
   Run run(SimulatedTime time, boolean terminal, String... args) {
+    return run(home, time, terminal, args);
+  }
+
+  /** A watch run with another test's home directory. */
+  Run runIn(Path homeDirectory, SimulatedTime time, String... args) {
+    return run(homeDirectory, time, false, args);
+  }
+
+  private static Run run(Path home, SimulatedTime time, boolean terminal, String... args) {
     TimedLines out = new TimedLines(time);
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     CliEnvironment environment = new CliEnvironment(time, ListRealtimeCommandTest.credentials(

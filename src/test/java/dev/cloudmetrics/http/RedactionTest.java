@@ -53,4 +53,16 @@ class RedactionTest {
   void anAccessKeyIdShowsAtMostFourCharactersAndNeverAllOfIt(String keyId, String shown) {
     assertEquals(shown, Redaction.accessKeyId(keyId));
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "{\"AppId\":\"a\",\"AppKey\":\"k1\",\"SecondaryAppKey\" : \"k\\\"2\"}"
+          + "|{\"AppId\":\"a\",\"AppKey\":\"<redacted>\",\"SecondaryAppKey\" : \"<redacted>\"}",
+      "{\"Token\":\"t\",\"Value\":3,\"Name\":\"online_user_count\"}"
+          + "|{\"Token\":\"<redacted>\",\"Value\":3,\"Name\":\"online_user_count\"}",
+      "not json at all|not json at all"
+  })
+  void jsonBodiesLoseTheirKeysAndTokens(String body, String shown) {
+    assertEquals(shown, Redaction.jsonBody(body));
+  }
 }

@@ -15,10 +15,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** A loopback HTTP server that answers with a script, one answer per request, and records what it got. */
-final class ScriptedServer implements AutoCloseable {
+public final class ScriptedServer implements AutoCloseable {
   /** One scripted answer; {@code hang} keeps the request waiting until the server closes. */
-  record Reply(int status, Map<String, String> headers, String body, boolean hang) {
-    static Reply of(int status, String body) {
+  public record Reply(int status, Map<String, String> headers, String body, boolean hang) {
+    public static Reply of(int status, String body) {
       return new Reply(status, Map.of("Content-Type", "application/json"), body, false);
     }
 
@@ -39,7 +39,7 @@ final class ScriptedServer implements AutoCloseable {
   private final List<Map<String, List<String>>> received = new CopyOnWriteArrayList<>();
   private final CountDownLatch closing = new CountDownLatch(1);
 
-  ScriptedServer(Reply... replies) throws IOException {
+  public ScriptedServer(Reply... replies) throws IOException {
     script.addAll(List.of(replies));
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(threads);
@@ -69,11 +69,11 @@ final class ScriptedServer implements AutoCloseable {
     server.start();
   }
 
-  URI uri() {
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/?Action=Test");
   }
 
-  int requestCount() {
+  public int requestCount() {
     return received.size();
   }
 
