@@ -113,7 +113,7 @@ public final class HttpTransport implements AutoCloseable {
       ApiResponse response = new ApiResponse(answer.statusCode(), lowerCased(answer.headers()), answer.body());
       // A decoder that misses an error status must not turn it into a success.
       Optional<ApiError> error = decoder.decode(response).or(() -> response.status() / 100 == 2
-          ? Optional.empty() : Optional.of(ErrorDecoder.fromStatus(response)));
+          ? Optional.empty() : Optional.of(ErrorDecoder.fromStatus(response))).map(e -> redacted(e, request));
       log.answered(attempt, response, error, Duration.ofNanos(System.nanoTime() - started));
       return new Answer(response, error);
     } catch (IOException e) {
@@ -178,6 +178,12 @@ public final class HttpTransport implements AutoCloseable {
     Answer last = context.getLastResult();
     Optional<Duration> asked = last == null ? Optional.empty() : RetryAfter.of(last.response());
     return asked.orElseGet(() -> backoff.delay(context.getAttemptCount(), ThreadLocalRandom.current().nextDouble()));
+  }
+
+  /** The server's error with whatever it repeated of the request's secrets masked. */
+  private static ApiError redacted(ApiError error, ApiRequest sent) {
+    return new ApiError(error.httpStatus(), Redaction.text(error.code(), sent), Redaction.text(error.message(), sent),
+        error.requestId().map(id -> Redaction.text(id, sent)));
   }
 
   private ApiRequest withUserAgent(ApiRequest request) {

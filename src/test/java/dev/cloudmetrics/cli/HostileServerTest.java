@@ -1,0 +1,104 @@
+package dev.cloudmetrics.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cloudmetrics.http.ScriptedServer;
+import dev.cloudmetrics.http.ScriptedServer.Reply;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a hostile or odd server can answer, through the real command line: nothing it sends leaks a
+ * secret, forges a line, hangs the tool or passes for data.
+ */
+class HostileServerTest {
+  static final Instant NOW = Instant.parse("2024-05-20T04:00:00Z");
+  static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+  static final String KEY_ID = "AKLTsecretkeyid0123";
+  static final String SECRET = "s3cr3t-s3cr3t-s3cr3t";
+  static final String TOKEN = "sts-session-token-0123456789";
+
+  @TempDir Path home;
+
+  static Map<String, String> credentials() {
+    return Map.of("KSYUN_ACCESS_KEY", KEY_ID, "KSYUN_SECRET_KEY", SECRET,
+        "VOLCENGINE_ACCESS_KEY", KEY_ID, "VOLCENGINE_SECRET_KEY", SECRET, "VOLCENGINE_SESSION_TOKEN", TOKEN);
+  }
+
+  CliRun.Result cdn(ScriptedServer server, Map<String, String> env, String... extra) {
+    return new CliRun(CLOCK, env, home).run(Stream.concat(Stream.of("cdn", "online-users", "--endpoint",
+        server.baseUrl(), "-s", "rtmp://demo.example/live/a", "--retries", "0"), Stream.of(extra)).toArray(String[]::new));
+  }
+
+  CliRun.Result rtc(ScriptedServer server, Map<String, String> env, String... extra) {
+    return new CliRun(CLOCK, env, home).run(Stream.concat(Stream.of("rtc", "list-realtime", "--endpoint",
+        server.baseUrl(), "--app-id", "app1", "--retries", "0"), Stream.of(extra)).toArray(String[]::new));
+  }
+
+  static void assertNoSecret(String text) {
+    for (String secret : List.of(KEY_ID, SECRET, TOKEN)) {
+      assertFalse(text.contains(secret), text);
+    }
+    assertFalse(text.matches("(?s).*Signature=[0-9a-f]{64}.*"), text);
+  }
+
+  @Test
+  void anErrorBodyThatEchoesTheAuthorizationHeaderIsShownRedacted() throws IOException {
+    String echo = "{\"RequestId\":\"r1\",\"Error\":{\"Code\":\"SignatureDoesNotMatch\","
+        + "\"Message\":\"we got {header:Authorization} and {header:X-security-token}\"}}";
+    try (ScriptedServer cdnServer = new ScriptedServer(Reply.of(403, echo));
+        ScriptedServer rtcServer = new ScriptedServer(Reply.of(403, echo.replace("\"RequestId\":\"r1\",", "")
+            .replace("{\"Error\"", "{\"ResponseMetadata\":{\"RequestId\":\"r1\",\"Error\"").concat("}")))) {
+      CliRun.Result cdn = cdn(cdnServer, credentials(), "--debug");
+      CliRun.Result rtc = rtc(rtcServer, credentials(), "-v");
+
+      assertEquals(ExitCode.CREDENTIALS, cdn.exitCode(), cdn.err());
+      assertEquals(ExitCode.CREDENTIALS, rtc.exitCode(), rtc.err());
+      assertTrue(cdn.err().contains("cloudmetrics: SignatureDoesNotMatch: we got AWS4-HMAC-SHA256 Credential=AKLT****/"),
+          cdn.err());
+      assertTrue(rtc.err().contains("and <redacted> (request id r1)"), rtc.err());
+      assertNoSecret(cdn.err());
+      assertNoSecret(rtc.err());
+    }
+  }
+
+  @Test
+  void controlCharactersFromTheServerCannotForgeLinesOrMoveTheCursor() throws IOException {
+    String forged = "{\"RequestId\":\"r1\\u001b[2J\",\"Error\":{\"Code\":\"Invalid\\rParameter\","
+        + "\"Message\":\"bad\\ncloudmetrics: all good, exit 0\\u202e\"}}";
+    try (ScriptedServer server = new ScriptedServer(Reply.of(400, forged))) {
+      CliRun.Result result = cdn(server, credentials());
+
+      assertEquals(ExitCode.API_REJECTED, result.exitCode(), result.err());
+      assertEquals("cloudmetrics: Invalid\\rParameter: bad\\ncloudmetrics: all good, exit 0\\u202e "
+          + "(request id r1\\x1b[2J)\n", result.err());
+    }
+  }
+
+  @Test
+  void aCredentialWithACarriageReturnIsRefusedNamingTheVariableNotTheValue() throws IOException {
+    try (ScriptedServer server = new ScriptedServer(Reply.of(200, "{}"))) {
+      Map<String, String> env = new HashMap<>(credentials());
+      env.put("KSYUN_ACCESS_KEY", KEY_ID + "\r");
+
+      CliRun.Result result = cdn(server, env);
+
+      assertEquals(ExitCode.CREDENTIALS, result.exitCode(), result.err());
+      assertEquals("cloudmetrics: KSYUN_ACCESS_KEY holds a carriage return (as a .env file with Windows line ends "
+          + "leaves) at position 20 of 20: keys, secrets and tokens are printable ASCII without spaces; fix the value\n",
+          result.err());
+      assertEquals(0, server.requestCount());
+    }
+  }
+}
