@@ -102,7 +102,7 @@ final class ListRealtimeCommand implements Callable<Integer> {
       Notices.print(plan.notices(), environment);
       // One transport for the whole run: its pacing is the one budget that every request keeps to.
       RealtimeClient client = new RealtimeClient(
-          access.transport(plan.value().requestsPerSecond(), retry.retries), access.volcengine(), environment.clock());
+          access.transport(plan.value().requestsPerSecond(), retry), access.volcengine(), environment.clock());
       if (output.dryRun()) {
         client.signedRequests(plan.value().query()).forEach(r -> RequestPrinter.print(r, environment.out()));
         return ExitCode.OK;

@@ -119,7 +119,7 @@ final class OnlineUsersCommand implements Callable<Integer> {
       Validated<OnlineUsersQuery> query = OnlineUsersQueries.from(args, environment.clock().instant());
       Notices.print(query.notices(), environment);
       OnlineUsersClient client = new OnlineUsersClient(
-          access.transport(fetching.requestsPerSecond(), retry.retries), access.ksyun(), environment.clock());
+          access.transport(fetching.requestsPerSecond(), retry), access.ksyun(), environment.clock());
       RequestPlan plan = OnlineUsersClient.plan(query.value());
       if (output.dryRun()) {
         PlanPrinter.print(plan, output.zone(), client.signedRequest(plan, plan.requests().get(0)), environment.out());

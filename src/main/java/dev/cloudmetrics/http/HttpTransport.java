@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -70,7 +75,7 @@ public final class HttpTransport implements AutoCloseable {
     AtomicReference<ApiRequest> lastRequest = new AtomicReference<>();
     AtomicInteger attempts = new AtomicInteger();
     RetryPolicy<Answer> policy = RetryPolicy.<Answer>builder()
-        .handleIf((Answer answer, Throwable failure) -> failure instanceof IOException
+        .handleIf((Answer answer, Throwable failure) -> (failure instanceof IOException && !(failure instanceof BoundedBody.TooLarge))
             || (answer != null && answer.error().filter(ApiError::isTransient).isPresent()))
         .withMaxRetries(settings.retries())
         .withDelayFn(this::delayBefore)
@@ -109,17 +114,57 @@ public final class HttpTransport implements AutoCloseable {
     log.sending(attempt);
     long started = System.nanoTime();
     try {
-      HttpResponse<byte[]> answer = client(request.uri()).send(httpRequest(request), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> answer = exchange(request);
       ApiResponse response = new ApiResponse(answer.statusCode(), lowerCased(answer.headers()), answer.body());
       // A decoder that misses an error status must not turn it into a success.
       Optional<ApiError> error = decoder.decode(response).or(() -> response.status() / 100 == 2
           ? Optional.empty() : Optional.of(ErrorDecoder.fromStatus(response))).map(e -> redacted(e, request));
       log.answered(attempt, response, error, Duration.ofNanos(System.nanoTime() - started));
+      if (error.filter(ApiError::isTransient).isPresent() && number <= settings.retries()) {
+        refuseLongWait(action, response, error.get());
+      }
       return new Answer(response, error);
     } catch (IOException e) {
       log.failed(attempt, e, Duration.ofNanos(System.nanoTime() - started));
       throw e;
     }
+  }
+
+  /**
+   * One exchange within the request timeout, from sending to the last byte of the body: the JDK's
+   * own timeout ends when the headers arrive, so a server that then sends a byte a second would
+   * hold the attempt for ever.
+   */
+  private HttpResponse<byte[]> exchange(ApiRequest request) throws IOException, InterruptedException {
+    CompletableFuture<HttpResponse<byte[]>> pending =
+        client(request.uri()).sendAsync(httpRequest(request), BoundedBody.handler(BoundedBody.MOST_BYTES));
+    try {
+      return pending.get(settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      pending.cancel(true);
+      throw new HttpTimeoutException("no complete answer within " + settings.requestTimeout().toMillis() + " ms");
+    } catch (InterruptedException e) {
+      pending.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(String.valueOf(cause.getMessage()), cause);
+    }
+  }
+
+  /**
+   * A Retry-After above what the transport waits ends the retries at once, naming the wait asked:
+   * minutes of silence would look like a hang.
+   */
+  private static void refuseLongWait(String action, ApiResponse response, ApiError error) {
+    RetryAfter.asked(response).filter(asked -> asked.compareTo(RetryAfter.LONGEST) > 0).ifPresent(asked -> {
+      throw new ServiceFailureException(action + ": the service asks to wait "
+          + response.header("Retry-After").orElse("").strip() + " s before trying again (Retry-After), longer than the "
+          + RetryAfter.LONGEST.toSeconds() + " s this tool waits; " + error.describe());
+    });
   }
 
   /**

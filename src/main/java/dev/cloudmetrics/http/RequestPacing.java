@@ -1,5 +1,6 @@
 package dev.cloudmetrics.http;
 
+import dev.cloudmetrics.failure.InvalidInputException;
 import dev.cloudmetrics.time.Sleeper;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
@@ -13,6 +14,11 @@ import java.util.function.LongSupplier;
  * service counting the last second refuses.
  */
 public final class RequestPacing {
+  /** Slowest --rate: one request every 10 s (anything slower is a mistake, e.g. 1e-10 would wait 317 years). */
+  public static final double SLOWEST = 0.1;
+  /** Fastest --rate. */
+  public static final double FASTEST = 1000;
+
   private final long spacingNanos;
   private final LongSupplier nanoTime;
   private final Sleeper sleeper;
@@ -33,6 +39,27 @@ public final class RequestPacing {
     this.spacingNanos = Math.max(1, (long) Math.ceil(1e9 / requestsPerSecond));
     this.nanoTime = nanoTime;
     this.sleeper = sleeper;
+  }
+
+  /**
+   * Reads a {@code --rate} as typed: requests per second from {@link #SLOWEST} to {@link #FASTEST}.
+   *
+   * @param usual the default, named in the message
+   * @throws InvalidInputException naming the flag, the value and the range
+   */
+  public static double parseRate(String text, String usual) {
+    double rate;
+    try {
+      rate = Double.parseDouble(text.strip());
+    } catch (NumberFormatException e) {
+      rate = Double.NaN;
+    }
+    // The negated test also refuses NaN.
+    if (!(rate >= SLOWEST && rate <= FASTEST)) {
+      throw new InvalidInputException("--rate '" + text + "': expected requests per second from " + SLOWEST + " to "
+          + (int) FASTEST + ", e.g. 2 or 0.5 (default " + usual + ")");
+    }
+    return rate;
   }
 
   /** Pacing in real time. */

@@ -38,12 +38,12 @@ class HostileServerTest {
 
   CliRun.Result cdn(ScriptedServer server, Map<String, String> env, String... extra) {
     return new CliRun(CLOCK, env, home).run(Stream.concat(Stream.of("cdn", "online-users", "--endpoint",
-        server.baseUrl(), "-s", "rtmp://demo.example/live/a", "--retries", "0"), Stream.of(extra)).toArray(String[]::new));
+        server.baseUrl(), "-s", "rtmp://demo.example/live/a"), Stream.of(extra)).toArray(String[]::new));
   }
 
   CliRun.Result rtc(ScriptedServer server, Map<String, String> env, String... extra) {
     return new CliRun(CLOCK, env, home).run(Stream.concat(Stream.of("rtc", "list-realtime", "--endpoint",
-        server.baseUrl(), "--app-id", "app1", "--retries", "0"), Stream.of(extra)).toArray(String[]::new));
+        server.baseUrl(), "--app-id", "app1"), Stream.of(extra)).toArray(String[]::new));
   }
 
   static void assertNoSecret(String text) {
@@ -60,8 +60,8 @@ class HostileServerTest {
     try (ScriptedServer cdnServer = new ScriptedServer(Reply.of(403, echo));
         ScriptedServer rtcServer = new ScriptedServer(Reply.of(403, echo.replace("\"RequestId\":\"r1\",", "")
             .replace("{\"Error\"", "{\"ResponseMetadata\":{\"RequestId\":\"r1\",\"Error\"").concat("}")))) {
-      CliRun.Result cdn = cdn(cdnServer, credentials(), "--debug");
-      CliRun.Result rtc = rtc(rtcServer, credentials(), "-v");
+      CliRun.Result cdn = cdn(cdnServer, credentials(), "--debug", "--retries", "0");
+      CliRun.Result rtc = rtc(rtcServer, credentials(), "-v", "--retries", "0");
 
       assertEquals(ExitCode.CREDENTIALS, cdn.exitCode(), cdn.err());
       assertEquals(ExitCode.CREDENTIALS, rtc.exitCode(), rtc.err());
@@ -100,5 +100,64 @@ class HostileServerTest {
           result.err());
       assertEquals(0, server.requestCount());
     }
+  }
+
+  @Test
+  void aServerThatSendsHeadersThenOneByteASecondFailsWithinTheTimeout() throws IOException {
+    try (ScriptedServer server = new ScriptedServer(
+        Reply.trickling(200, "{\"Datas\":[" + " ".repeat(1000) + "]}", java.time.Duration.ofSeconds(1)))) {
+      CliRun.Result result = cdn(server, credentials(), "--timeout", "2s", "--retries", "0");
+
+      assertEquals(ExitCode.SERVICE_FAILED, result.exitCode(), result.err());
+      assertEquals("cloudmetrics: GetLiveOnlineUserDataByStream: no complete answer from 127.0.0.1:"
+          + server.baseUrl().substring(server.baseUrl().lastIndexOf(':') + 1) + " within 2 s (1 attempt)\n", result.err());
+    }
+  }
+
+  @Test
+  void aRetryAfterAboveTheCapIsAFailureNamingIt() throws IOException {
+    String throttled = "{\"RequestId\":\"r1\",\"Error\":{\"Code\":\"Throttling\",\"Message\":\"slow down\"}}";
+    try (ScriptedServer server = new ScriptedServer(Reply.of(429, throttled).withHeader("Retry-After", "99999999999999999999"))) {
+      CliRun.Result result = cdn(server, credentials(), "--retries", "3");
+
+      assertEquals(ExitCode.SERVICE_FAILED, result.exitCode(), result.err());
+      assertEquals("cloudmetrics: GetLiveOnlineUserDataByStream: the service asks to wait 99999999999999999999 s "
+          + "before trying again (Retry-After), longer than the 60 s this tool waits; Throttling: slow down "
+          + "(request id r1)\n", result.err());
+      assertEquals(1, server.requestCount());
+    }
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "--rate|1e-10|--rate '1e-10': expected requests per second from 0.1 to 1000",
+      "--retries|2147483647|--retries '2147483647': expected a whole number from 0 to 10",
+      "--retries|-1|--retries '-1': expected a whole number from 0 to 10",
+      "--timeout|0s|--timeout '0s': the duration must be longer than zero",
+      "--timeout|1h|--timeout '1h': expected from 1s to 10m",
+  })
+  void unboundedPatienceIsRefusedBeforeAnythingIsSent(String flag, String value, String message) throws IOException {
+    try (ScriptedServer server = new ScriptedServer(Reply.of(200, "{}"))) {
+      CliRun.Result cdn = cdn(server, credentials(), flag, value);
+      CliRun.Result rtc = rtc(server, credentials(), flag, value);
+
+      assertEquals(ExitCode.INVALID_INPUT, cdn.exitCode(), cdn.err());
+      assertTrue(cdn.err().startsWith("cloudmetrics: " + message), cdn.err());
+      assertEquals(ExitCode.INVALID_INPUT, rtc.exitCode(), rtc.err());
+      assertTrue(rtc.err().startsWith("cloudmetrics: " + message), rtc.err());
+      assertEquals(0, server.requestCount());
+    }
+  }
+
+  @Test
+  void helpStatesTheWorstCaseOfANeverAnsweringServer() {
+    java.time.Duration worst = dev.cloudmetrics.http.TransportSettings.defaults().worstCase();
+    assertEquals(RetryOptions.WORST_CASE, worst.toMinutes() + " min " + worst.toSecondsPart() + " s");
+
+    CliRun.Result help = new CliRun(CLOCK, Map.of(), home).run("cdn", "online-users", "--help");
+
+    assertEquals(ExitCode.OK, help.exitCode());
+    assertTrue(help.out().replaceAll("\\s+", " ").contains("--timeout=DURATION Longest one attempt may take"), help.out());
+    assertTrue(help.out().replaceAll("\\s+", " ").contains(RetryOptions.WORST_CASE + " with the defaults"), help.out());
   }
 }
