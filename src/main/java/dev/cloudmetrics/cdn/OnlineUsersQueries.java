@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Turns {@code cdn online-users} options into an {@link OnlineUsersQuery}, refusing before sending
@@ -31,6 +32,9 @@ public final class OnlineUsersQueries {
   static final Duration EDGE_MARGIN = Duration.ofSeconds(30);
   static final URI DEFAULT_ENDPOINT = URI.create("https://cdn.api.ksyun.com");
 
+  // What KSYun's region names look like: cn-shanghai-1, cn-beijing-6, ap-singapore-1.
+  private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2,}(-[a-z0-9]+)*-[0-9]+");
+
   private OnlineUsersQueries() {}
 
   /**
@@ -48,6 +52,10 @@ public final class OnlineUsersQueries {
     String signingRegion = args.signingRegion().strip();
     if (signingRegion.isEmpty()) {
       throw new InvalidInputException("--signing-region must not be empty (the default is cn-shanghai-1)");
+    }
+    if (!REGION_NAME.matcher(signingRegion).matches()) {
+      throw new InvalidInputException("--signing-region '" + args.signingRegion()
+          + "': not a region name; expected lower-case words and a number joined by '-', e.g. cn-shanghai-1 or cn-beijing-6");
     }
     // Longer than 7 days or more than 10000 data points is not refused: the RequestPlanner cuts it.
     TimeWindow window = window(args, now, notices);

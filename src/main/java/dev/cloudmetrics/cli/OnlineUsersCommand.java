@@ -161,7 +161,7 @@ final class OnlineUsersCommand implements Callable<Integer> {
   private List<String> readStreamsFile(CliEnvironment environment) {
     try (Reader reader = "-".equals(streamsFile)
         ? new InputStreamReader(environment.in(), StandardCharsets.UTF_8)
-        : Files.newBufferedReader(Path.of(streamsFile), StandardCharsets.UTF_8)) {
+        : new InputStreamReader(Files.newInputStream(Path.of(streamsFile)), StandardCharsets.UTF_8)) {
       return StreamUrls.parseList(reader);
     } catch (IOException e) {
       throw new InvalidInputException("--streams-file '" + streamsFile + "': cannot read it (" + e.getMessage() + ")");
