@@ -160,4 +160,69 @@ class HostileServerTest {
     assertTrue(help.out().replaceAll("\\s+", " ").contains("--timeout=DURATION Longest one attempt may take"), help.out());
     assertTrue(help.out().replaceAll("\\s+", " ").contains(RetryOptions.WORST_CASE + " with the defaults"), help.out());
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"{\"Datas\":null}", "{\"RequestId\":\"r1\"}", "{\"Datas\":[]}"})
+  void anEmptyCdnResultIsTheHeaderOnly(String body) throws IOException {
+    try (ScriptedServer server = new ScriptedServer(Reply.of(200, body))) {
+      CliRun.Result result = cdn(server, credentials(), "-f", "csv");
+
+      assertEquals(ExitCode.OK, result.exitCode(), result.err());
+      assertEquals("time,online_users\r\n", result.out());
+      assertEquals("", result.err());
+    }
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "{\"ResponseMetadata\":{\"RequestId\":\"r1\"},\"Result\":null}", "{\"ResponseMetadata\":{\"RequestId\":\"r1\"}}"})
+  void anEmptyRtcResultIsTheHeaderOnly(String body) throws IOException {
+    try (ScriptedServer server = new ScriptedServer(Reply.of(200, body))) {
+      CliRun.Result result = rtc(server, credentials(), "-f", "csv");
+
+      assertEquals(ExitCode.OK, result.exitCode(), result.err());
+      assertEquals("time,app_id,indicator,value\r\n", result.out());
+    }
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "400|{\"requestid\":\"r1\",\"error\":{\"type\":\"Sender\",\"code\":\"InvalidParameter\",\"message\":\"bad\"}}",
+      "200|{\"RequestId\":\"r1\",\"Error\":{\"Code\":\"InvalidParameter\",\"Message\":\"bad\"}}",
+      "200|<ErrorResponse><requestId>r1</requestId><error><code>InvalidParameter</code><message>bad</message></error></ErrorResponse>",
+  })
+  void ksyunErrorEnvelopesAreReadInAnyCaseUnderAnyStatus(int status, String body) throws IOException {
+    try (ScriptedServer server = new ScriptedServer(Reply.of(status, body))) {
+      CliRun.Result result = cdn(server, credentials());
+
+      assertEquals(ExitCode.API_REJECTED, result.exitCode(), result.err());
+      assertEquals("cloudmetrics: InvalidParameter: bad (request id r1)\n", result.err());
+    }
+  }
+
+  @Test
+  void throttlingUnderAnyStatusIsRetried() throws IOException {
+    String throttled = "{\"RequestId\":\"r1\",\"Error\":{\"Code\":\"Throttling\",\"Message\":\"slow down\"}}";
+    String data = "{\"Datas\":[{\"Time\":\"2024-05-20T11:30+0800\",\"OnlineUser\":7}]}";
+    try (ScriptedServer server = new ScriptedServer(Reply.of(200, throttled), Reply.of(400, throttled), Reply.of(200, data))) {
+      CliRun.Result result = cdn(server, credentials(), "-f", "csv", "--no-header", "--tz", "+08:00");
+
+      assertEquals(ExitCode.OK, result.exitCode(), result.err());
+      assertEquals("2024-05-20T03:30:00Z,7\r\n", result.out());
+      assertEquals(3, server.requestCount());
+    }
+  }
+
+  @Test
+  void rtcInternalErrorWithStatus200IsAServiceFailure() throws IOException {
+    String failed = "{\"ResponseMetadata\":{\"RequestId\":\"r1\",\"Error\":{\"Code\":\"InternalError\","
+        + "\"Message\":\"try later\"}}}";
+    try (ScriptedServer server = new ScriptedServer(Reply.of(200, failed))) {
+      CliRun.Result result = rtc(server, credentials(), "--retries", "1");
+
+      assertEquals(ExitCode.SERVICE_FAILED, result.exitCode(), result.err());
+      assertEquals("cloudmetrics: InternalError: try later (request id r1)\n", result.err());
+      assertEquals(2, server.requestCount());
+    }
+  }
 }
