@@ -208,7 +208,7 @@ class HostileServerTest {
       CliRun.Result result = cdn(server, credentials(), "-f", "csv", "--no-header", "--tz", "+08:00");
 
       assertEquals(ExitCode.OK, result.exitCode(), result.err());
-      assertEquals("2024-05-20T03:30:00Z,7\r\n", result.out());
+      assertEquals("2024-05-20T11:30:00+08:00,7\r\n", result.out());
       assertEquals(3, server.requestCount());
     }
   }
