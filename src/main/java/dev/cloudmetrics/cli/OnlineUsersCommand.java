@@ -85,6 +85,11 @@ final class OnlineUsersCommand implements Callable<Integer> {
 
   @Mixin WindowOptions window;
 
+  @Option(names = "--include-incomplete",
+      description = "Keep the buckets that ended within the last 8 minutes, whose values may still grow (CDN data "
+          + "arrives 3-8 minutes late).")
+  boolean includeIncomplete;
+
   @Option(names = "--signing-region", paramLabel = "REGION", defaultValue = "cn-shanghai-1",
       description = "Region of the signature's credential scope (default cn-shanghai-1).")
   String signingRegion;
@@ -115,7 +120,7 @@ final class OnlineUsersCommand implements Callable<Integer> {
       Optional<String> target = access.sandboxEndpoint().map(Object::toString).or(() -> Optional.ofNullable(endpoint));
       OnlineUsersArgs args = new OnlineUsersArgs(streams, fromFile, regions, Optional.ofNullable(granularity),
           perStream, Optional.ofNullable(resultType), window.start(), window.end(), window.last(),
-          signingRegion, target, output.zone());
+          signingRegion, target, output.zone(), includeIncomplete);
       Validated<OnlineUsersQuery> query = OnlineUsersQueries.from(args, environment.clock().instant());
       Notices.print(query.notices(), environment);
       OnlineUsersClient client = new OnlineUsersClient(
