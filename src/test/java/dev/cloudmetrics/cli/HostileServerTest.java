@@ -225,4 +225,27 @@ class HostileServerTest {
       assertEquals(2, server.requestCount());
     }
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "1e999999999|OnlineUser 1E+999999999 is out of range (at most 40 digits before and after the point)",
+      "1e-999999999|OnlineUser 1E-999999999 is out of range",
+      "\"1e999999999\"|OnlineUser 1E+999999999 is out of range",
+      "HUGE|Number value length (100000) exceeds the maximum allowed",
+      "\"HUGE\"|OnlineUser is 100000 characters long, not a count",
+  })
+  void anAbsurdNumberFromTheServerIsAServiceFailureNotAnOutOfMemory(String value, String reason) throws IOException {
+    String cell = value.replace("HUGE", "9".repeat(100_000));
+    String body = "{\"Datas\":[{\"Time\":\"2024-05-20T11:30+0800\",\"OnlineUser\":" + cell + "}]}";
+    try (ScriptedServer server = new ScriptedServer(Reply.of(200, body))) {
+      for (String format : List.of("csv", "table")) {
+        CliRun.Result result = cdn(server, credentials(), "-f", format);
+
+        assertEquals(ExitCode.SERVICE_FAILED, result.exitCode(), result.err());
+        assertTrue(result.err().startsWith("cloudmetrics: GetLiveOnlineUserDataByStream: unreadable response: " + reason),
+            result.err());
+        assertTrue(result.err().length() < 400, result.err());
+      }
+    }
+  }
 }
