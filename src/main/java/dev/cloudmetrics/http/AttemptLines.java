@@ -32,6 +32,12 @@ class AttemptLines implements RequestLog {
     err.flush();
   }
 
+  @Override
+  public void note(String text) {
+    err.println("cloudmetrics: note: " + TerminalText.escape(text));
+    err.flush();
+  }
+
   private void line(Attempt attempt, String outcome) {
     err.println("cloudmetrics: " + attempt.request().method() + " " + attempt.action() + " " + outcome
         + " (attempt " + attempt.number() + " of " + attempt.of() + ")");

@@ -167,6 +167,11 @@ public final class HttpTransport implements AutoCloseable {
     });
   }
 
+  /** Tells the request log (printed with --verbose) something about an answer. */
+  public void note(String text) {
+    log.note(text);
+  }
+
   /**
    * Stops the client's selector thread where the JDK can (21 and later). A thread left waiting in
    * native code holds the JVM's exit up for 300 ms, a long time for a command that took 200.

@@ -248,4 +248,73 @@ class HostileServerTest {
       }
     }
   }
+
+  static String cdnPoint(String time, String stream, int users) {
+    return "{\"Time\":\"" + time + "\",\"Streams\":[{\"StreamUrl\":\"" + stream + "\",\"Regions\":[{\"Region\":\"CN\","
+        + "\"OnlineUser\":" + users + "}]}]}";
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "2024-05-20T11:30+0800|rtmp://demo.example/live/other|5|a series that was not asked for: (rtmp://demo.example/live/other CN)",
+      "2024-05-20T11:31+0800|rtmp://demo.example/live/a|5|a bucket at 2024-05-20T03:31:00Z, off the grid of 300-second buckets (rtmp://demo.example/live/a CN)",
+      "2024-05-20T11:30+0800|rtmp://demo.example/live/a|6|two values for the bucket at 2024-05-20T03:30:00Z "
+          + "(rtmp://demo.example/live/a CN): 5 and 6",
+  })
+  void badCdnDataIsRefusedNamingIt(String time, String stream, int users, String what) throws IOException {
+    String body = "{\"Datas\":[" + cdnPoint("2024-05-20T11:30+0800", "rtmp://demo.example/live/a", 5) + ","
+        + cdnPoint(time, stream, users) + "]}";
+    try (ScriptedServer server = new ScriptedServer(Reply.of(200, body))) {
+      CliRun.Result result = cdn(server, credentials(), "--per-stream", "-f", "csv");
+
+      assertEquals(ExitCode.SERVICE_FAILED, result.exitCode(), result.err());
+      assertEquals("cloudmetrics: GetLiveOnlineUserDataByStream: the service answered " + what + "\n", result.err());
+    }
+  }
+
+  @Test
+  void aRepeatedCdnBucketWithTheSameValueIsPrintedOnceWithANoteUnderVerbose() throws IOException {
+    String point = cdnPoint("2024-05-20T11:30+0800", "rtmp://demo.example/live/a", 5);
+    try (ScriptedServer server = new ScriptedServer(Reply.of(200, "{\"Datas\":[" + point + "," + point + "]}"))) {
+      CliRun.Result quiet = cdn(server, credentials(), "--per-stream", "-f", "csv", "--no-header", "--tz", "+08:00");
+      CliRun.Result verbose = cdn(server, credentials(), "--per-stream", "-f", "csv", "--no-header", "--tz", "+08:00", "-v");
+
+      assertEquals(ExitCode.OK, quiet.exitCode(), quiet.err());
+      assertEquals("2024-05-20T11:30:00+08:00,rtmp://demo.example/live/a,CN,5\r\n", quiet.out());
+      assertEquals("", quiet.err());
+      assertEquals(quiet.out(), verbose.out());
+      assertTrue(verbose.err().contains("cloudmetrics: note: GetLiveOnlineUserDataByStream answered 1 point(s) twice with "
+          + "the same value; printed once\n"), verbose.err());
+    }
+  }
+
+  @Test
+  void rtcBucketsOutsideTheWindowAreLeftOutWithANoteUnderVerbose() throws IOException {
+    String body = "{\"ResponseMetadata\":{\"RequestId\":\"r1\"},\"Result\":{\"Indicators\":[{\"Name\":\"online_user_count\","
+        + "\"Data\":[{\"Timestamp\":\"2024-05-20T03:00:00Z\",\"Value\":9},{\"Timestamp\":\"2024-05-20T03:50:00Z\",\"Value\":5}]}]}}";
+    try (ScriptedServer server = new ScriptedServer(Reply.of(200, body))) {
+      CliRun.Result result = rtc(server, credentials(), "-i", "online_user_count", "-f", "csv", "--no-header", "--tz",
+          "UTC", "-v");
+
+      assertEquals(ExitCode.OK, result.exitCode(), result.err());
+      assertEquals("2024-05-20T03:50:00Z,app1,online_user_count,5\r\n", result.out().replace("+00:00", "Z"));
+      assertTrue(result.err().contains("cloudmetrics: note: ListRealTimeOperationData answered 1 point(s) outside the "
+          + "buckets asked for (2024-05-20T03:45:00Z to 2024-05-20T04:00:00Z); left out\n"), result.err());
+    }
+  }
+
+  @Test
+  void serverSentNamesInATableAreEscaped() throws IOException {
+    String body = "{\"ResponseMetadata\":{\"RequestId\":\"r1\"},\"Result\":{\"Indicators\":[{\"Name\":\"evil\\u001b[2J\\nX\","
+        + "\"Data\":[{\"Timestamp\":\"2024-05-20T03:50:00Z\",\"Value\":5}]}]}}";
+    try (ScriptedServer server = new ScriptedServer(Reply.of(200, body))) {
+      for (String format : List.of("table", "chart")) {
+        CliRun.Result result = rtc(server, credentials(), "-i", "online_user_count", "-f", format);
+
+        assertEquals(ExitCode.OK, result.exitCode(), result.err());
+        assertTrue(result.out().contains("evil\\x1b[2J\\nX"), result.out());
+        assertFalse(result.out().contains("\u001b[2J"), result.out());
+      }
+    }
+  }
 }

@@ -105,7 +105,7 @@ class RefusedInputTest {
     Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
 
     CliRun.Result result = new CliRun(Clock.systemUTC(), Map.of(), home).run("--sandbox", "--config", config.toString(),
-        "cdn", "online-users", "-s", "rtmp://demo.example/live/a", "--last", "10m");
+        "cdn", "online-users", "-s", "rtmp://demo.example/live/a", "--last", "30m");
 
     assertEquals(ExitCode.OK, result.exitCode(), result.err());
     assertTrue(result.out().startsWith("{\"time\":"), result.out());
