@@ -6,6 +6,7 @@ import dev.cloudmetrics.emulator.DemoCredentials;
 import dev.cloudmetrics.emulator.Emulator;
 import dev.cloudmetrics.emulator.EmulatorOptions;
 import dev.cloudmetrics.http.ClientsAhead;
+import dev.cloudmetrics.http.EnvironmentProxies;
 import dev.cloudmetrics.http.HttpTransport;
 import dev.cloudmetrics.http.RequestLog;
 import java.net.URI;
@@ -53,7 +54,7 @@ final class ServiceAccess implements AutoCloseable {
   /** A transport for the user's --retries and --timeout at {@code requestsPerSecond}; closed with this. */
   HttpTransport transport(double requestsPerSecond, RetryOptions retry) {
     HttpTransport transport = new HttpTransport(retry.settings(requestsPerSecond), log(),
-        prefetch != null ? prefetch.clients() : ClientsAhead.none());
+        prefetch != null ? prefetch.clients() : ClientsAhead.none(), EnvironmentProxies.of(environment.variables()));
     transports.add(transport);
     return transport;
   }

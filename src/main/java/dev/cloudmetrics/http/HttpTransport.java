@@ -9,6 +9,7 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import java.io.IOException;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -44,6 +45,7 @@ public final class HttpTransport implements AutoCloseable {
   private HttpClient plainClient;
   private HttpClient tlsClient;
   private final ClientsAhead ahead;
+  private final Optional<ProxySelector> proxies;
   private final BackoffSchedule backoff;
   private final Optional<RequestPacing> limiter;
   private final String userAgent;
@@ -54,6 +56,15 @@ public final class HttpTransport implements AutoCloseable {
 
   /** A transport that takes its client from {@code ahead} when that was built for its scheme and timeout. */
   public HttpTransport(TransportSettings settings, RequestLog log, ClientsAhead ahead) {
+    this(settings, log, ahead, Optional.empty());
+  }
+
+  /**
+   * A transport whose clients go through {@code proxies} when given (then none is taken from
+   * {@code ahead}, which was built without them).
+   */
+  public HttpTransport(TransportSettings settings, RequestLog log, ClientsAhead ahead, Optional<ProxySelector> proxies) {
+    this.proxies = proxies;
     this.settings = settings;
     this.log = log;
     this.ahead = ahead;
@@ -205,22 +216,32 @@ public final class HttpTransport implements AutoCloseable {
   private synchronized HttpClient client(URI uri) {
     if ("https".equalsIgnoreCase(uri.getScheme())) {
       if (tlsClient == null) {
-        tlsClient = ahead.take(true, settings.connectTimeout()).orElseGet(() -> newClient(true, settings.connectTimeout()));
+        tlsClient = fromAhead(true).orElseGet(() -> newClient(true, settings.connectTimeout(), proxies));
       }
       return tlsClient;
     }
     if (plainClient == null) {
-      plainClient = ahead.take(false, settings.connectTimeout()).orElseGet(() -> newClient(false, settings.connectTimeout()));
+      plainClient = fromAhead(false).orElseGet(() -> newClient(false, settings.connectTimeout(), proxies));
     }
     return plainClient;
   }
 
+  private Optional<HttpClient> fromAhead(boolean tls) {
+    return proxies.isPresent() ? Optional.empty() : ahead.take(tls, settings.connectTimeout());
+  }
+
   /** The client every transport uses: HTTP/1.1, no redirects; for http:// only, no TLS set-up at all. */
   static HttpClient newClient(boolean tls, Duration connectTimeout) {
+    return newClient(tls, connectTimeout, Optional.empty());
+  }
+
+  /** The same client, going through {@code proxies} when given. */
+  static HttpClient newClient(boolean tls, Duration connectTimeout, Optional<ProxySelector> proxies) {
     HttpClient.Builder builder = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER);
+    proxies.ifPresent(builder::proxy);
     return (tls ? builder : PlainHttpOnly.configure(builder)).build();
   }
 
