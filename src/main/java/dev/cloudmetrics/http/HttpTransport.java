@@ -116,9 +116,17 @@ public final class HttpTransport implements AutoCloseable {
 
   private Answer attempt(String action, Supplier<ApiRequest> signedRequest, ErrorDecoder decoder, int number,
       AtomicReference<ApiRequest> lastRequest) throws IOException, InterruptedException {
-    if (limiter.isPresent()) {
-      limiter.get().acquire();
+    Optional<RequestPacing.Grant> grant = limiter.isPresent() ? Optional.of(limiter.get().acquire()) : Optional.empty();
+    try {
+      // Closed once the answer is in: from then on, the pacing knows this request has arrived.
+      return sendOnce(action, signedRequest, decoder, number, lastRequest);
+    } finally {
+      grant.ifPresent(RequestPacing.Grant::close);
     }
+  }
+
+  private Answer sendOnce(String action, Supplier<ApiRequest> signedRequest, ErrorDecoder decoder, int number,
+      AtomicReference<ApiRequest> lastRequest) throws IOException, InterruptedException {
     ApiRequest request = withUserAgent(signedRequest.get());
     lastRequest.set(request);
     RequestLog.Attempt attempt = new RequestLog.Attempt(action, request, number, settings.retries() + 1);

@@ -7,10 +7,12 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
- * Lets requests go at least {@code 1.1/rate} seconds apart, measured between the moments they were
- * let go, so that no stretch of one second ever holds more than the rate allows, also where they
- * arrive: the tenth kept in hand absorbs up to 100 ms of difference in how long two requests take
- * to reach the service (measured at 2/s: one throttle in about five runs of 5 apps without it). A limiter that hands out
+ * Lets requests go so that no stretch of one second ever holds more than the rate allows where they
+ * arrive. Two rules: each request goes at least {@code 1.1/rate} seconds after the one before (the
+ * tenth absorbs differences in how long requests take to reach the service); and at rate R
+ * ({@code N = max(1, floor(R))} a window of {@code N/R} seconds), a request goes no sooner than a
+ * window after the answer to the one N before, when that answer is in: that one has surely
+ * arrived by then, so the two can never share a window however late the network delivers. A limiter that hands out
  * one permit per fixed time slot (Failsafe's smooth limiter) can let two go a few milliseconds
  * apart, at the end of one slot and the start of the next: three within a second at 2/s, which a
  * service counting the last second refuses.
@@ -30,6 +32,25 @@ public final class RequestPacing {
   private final ReentrantLock lock = new ReentrantLock(true);
   private long lastGrantNanos;
   private boolean granted;
+  private final int perWindow;
+  private final long windowNanos;
+  // When the answers to the last perWindow grants came in (oldest first); 0 while one is still out.
+  private final java.util.ArrayDeque<Grant> recent = new java.util.ArrayDeque<>();
+
+  /** One request let go; closing it says its answer (or failure) is in. */
+  public final class Grant implements AutoCloseable {
+    private long answeredNanos;
+
+    @Override
+    public void close() {
+      lock.lock();
+      try {
+        answeredNanos = Math.max(1, nanoTime.getAsLong());
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
 
   /**
    * @param requestsPerSecond positive
@@ -41,6 +62,8 @@ public final class RequestPacing {
       throw new IllegalArgumentException("requestsPerSecond must be positive: " + requestsPerSecond);
     }
     this.spacingNanos = Math.max(1, (long) Math.ceil(SPACED_SECOND_NANOS / requestsPerSecond));
+    this.perWindow = (int) Math.max(1, Math.floor(requestsPerSecond));
+    this.windowNanos = (long) Math.ceil(perWindow * 1e9 / requestsPerSecond);
     this.nanoTime = nanoTime;
     this.sleeper = sleeper;
   }
@@ -71,8 +94,8 @@ public final class RequestPacing {
     return new RequestPacing(requestsPerSecond, System::nanoTime, Sleeper.real());
   }
 
-  /** Returns when the next request may go: at once if the last one went long enough ago. */
-  public void acquire() throws InterruptedException {
+  /** Returns when the next request may go: at once if the last ones went (and were answered) long enough ago. */
+  public Grant acquire() throws InterruptedException {
     lock.lockInterruptibly();
     try {
       if (granted) {
@@ -83,12 +106,24 @@ public final class RequestPacing {
       }
       lastGrantNanos = nanoTime.getAsLong();
       granted = true;
+      Grant grant = new Grant();
+      recent.addLast(grant);
+      if (recent.size() > perWindow) {
+        recent.pollFirst();
+      }
+      return grant;
     } finally {
       lock.unlock();
     }
   }
 
   private long waitNanos() {
-    return lastGrantNanos + spacingNanos - nanoTime.getAsLong();
+    long now = nanoTime.getAsLong();
+    long wait = lastGrantNanos + spacingNanos - now;
+    Grant windowAgo = recent.size() == perWindow ? recent.peekFirst() : null;
+    if (windowAgo != null && windowAgo.answeredNanos != 0) {
+      wait = Math.max(wait, windowAgo.answeredNanos + windowNanos - now);
+    }
+    return wait;
   }
 }
