@@ -33,11 +33,15 @@ done < <(grep '^ *export ' "$work/emulator.out")
 app_ids=$(seq -f 'app%g' -s, 1 "$apps")
 total=0
 for ((run = 1; run <= runs; run++)); do
+  # The budget is the account's, across processes: a run starting within a second of the last one's
+  # final requests would be throttled for what the previous process sent.
+  sleep 1.1
   started=$(date +%s%N)
   "$cm" rtc list-realtime --endpoint "$endpoint" --app-id "$app_ids" --last 10m -f csv -v "${@:3}" \
     > /dev/null 2> "$work/run.err" || { echo "run $run failed: $(tail -1 "$work/run.err")"; exit 1; }
   ended=$(date +%s%N)
   throttled=$(grep -c 'FlowLimitExceeded' "$work/run.err" || true)
+  grep 'FlowLimitExceeded' "$work/run.err" | sed 's/^/    /' || true
   sent=$(grep -c ' ListRealTimeOperationData [0-9]' "$work/run.err" || true)
   total=$((total + throttled))
   awk -v r="$run" -v t="$throttled" -v s="$sent" -v ns=$((ended - started)) \

@@ -65,7 +65,10 @@ final class FailureReporter
     }
     err.println("cloudmetrics: " + shown(line));
     if (debug) {
-      ex.printStackTrace(err);
+      // Exception messages may quote a header value (the JDK's complaint about one does): redacted here too.
+      java.io.StringWriter trace = new java.io.StringWriter();
+      ex.printStackTrace(new java.io.PrintWriter(trace));
+      trace.toString().lines().forEach(traceLine -> err.println(shown(traceLine)));
     }
     err.flush();
     return code;
