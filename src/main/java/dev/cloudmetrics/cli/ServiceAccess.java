@@ -54,7 +54,9 @@ final class ServiceAccess implements AutoCloseable {
   /** A transport for the user's --retries and --timeout at {@code requestsPerSecond}; closed with this. */
   HttpTransport transport(double requestsPerSecond, RetryOptions retry) {
     HttpTransport transport = new HttpTransport(retry.settings(requestsPerSecond), log(),
-        prefetch != null ? prefetch.clients() : ClientsAhead.none(), EnvironmentProxies.of(environment.variables()));
+        prefetch != null ? prefetch.clients() : ClientsAhead.none(),
+        // The sandbox is in this very process: no proxy could reach it.
+        globals.sandbox() ? Optional.empty() : EnvironmentProxies.of(environment.variables()));
     transports.add(transport);
     return transport;
   }

@@ -133,4 +133,19 @@ class ProxyTest {
       assertEquals(0, emulator.requestCount());
     }
   }
+
+  @Test
+  void theSandboxIsNeverReachedThroughAProxy() throws IOException {
+    int closedPort;
+    try (ServerSocket nothing = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = nothing.getLocalPort();
+    }
+    Map<String, String> env = Map.of("HTTP_PROXY", "http://127.0.0.1:" + closedPort);
+
+    CliRun.Result result = new CliRun(Clock.systemUTC(), env, home).run("--sandbox", "cdn", "online-users",
+        "-s", "rtmp://demo.example/live/a", "--last", "30m", "-f", "csv");
+
+    assertEquals(ExitCode.OK, result.exitCode(), result.err());
+    assertTrue(result.out().startsWith("time,online_users\r\n"), result.out());
+  }
 }
