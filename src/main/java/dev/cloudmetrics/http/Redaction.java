@@ -31,10 +31,12 @@ public final class Redaction {
       "(?i)(signature\"?\\s*[=:]\\s*\"?)[^\\s\",;&'<>}]+");
   private static final Pattern CREDENTIAL_IN_TEXT = Pattern.compile(
       "(?i)(credential\"?\\s*[=:]\\s*\"?)([^\\s\",;&'<>}/%]+)");
-  // A secret header written as "Name: value", "Name=value" or "\"Name\":\"value\"": its value to the line's or the string's end.
+  // A secret header written as "Name: value", "Name=value" or "\"Name\":\"value\"": an authorization value to the
+  // line's, the string's or the parenthesis' end (it holds spaces), a token or key to the next space.
   private static final Pattern SECRET_HEADER_IN_TEXT = Pattern.compile(
-      "(?i)(?<![\\w-])((?:x-(?:amz-)?security-token|proxy-authorization|authorization|session_?token|security_?token"
-          + "|secret_?(?:access_?)?key)\"?\\s*[=:]\\s*\"?)[^\"\\r\\n<]+");
+      "(?i)(?<![\\w-])(?:((?:proxy-)?authorization\"?\\s*[=:]\\s*\"?)[^\"\\r\\n<)]+"
+          + "|((?:x-(?:amz-)?security-token|session_?token|security_?token|secret_?(?:access_?)?key)"
+          + "\"?\\s*[=:]\\s*\"?)[^\\s\",;&<)]+)");
   private static final int SHORTEST_SECRET = 8;
 
   private Redaction() {}
@@ -44,7 +46,7 @@ public final class Redaction {
    * the key id of a credential, session tokens and authorization values after their names.
    */
   public static String text(String text) {
-    String masked = replace(SECRET_HEADER_IN_TEXT, text, m -> m.group(1) + REDACTED);
+    String masked = replace(SECRET_HEADER_IN_TEXT, text, m -> (m.group(1) != null ? m.group(1) : m.group(2)) + REDACTED);
     masked = replace(SIGNATURE_IN_TEXT, masked, m -> m.group(1) + REDACTED);
     return replace(CREDENTIAL_IN_TEXT, masked, m -> m.group(1) + accessKeyId(m.group(2)));
   }
