@@ -59,7 +59,8 @@ public final class ConfigFile {
     Map<String, Entry> current = null;
     for (int i = 0; i < lines.size(); i++) {
       int number = i + 1;
-      String line = lines.get(i).strip();
+      // Notepad and other Windows editors start a UTF-8 file with a byte-order mark.
+      String line = (i == 0 ? lines.get(i).replaceFirst("^\uFEFF", "") : lines.get(i)).strip();
       if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
         continue;
       }

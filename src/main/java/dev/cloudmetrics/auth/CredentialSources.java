@@ -113,8 +113,31 @@ public final class CredentialSources {
       String missing = accessName.isPresent() ? vendor.secretVariables[0] : vendor.accessVariables[0];
       throw new CredentialsException(missing + " is not set, but its partner is: set both, or neither to use the config file");
     }
+    accessName.ifPresent(name -> {
+      printable(variable(name).orElseThrow(), name);
+      printable(secret.orElseThrow(), firstSet(vendor.secretVariables).orElseThrow());
+      vendor.tokenVariable.ifPresent(token -> variable(token).ifPresent(value -> printable(value, token)));
+    });
     return accessName.map(name -> new Credentials(variable(name).orElseThrow(), secret.orElseThrow(),
         vendor.tokenVariable.flatMap(this::variable), "env " + name));
+  }
+
+  /**
+   * Refuses a credential with a character no key, secret or token has (a CR that a .env file with
+   * Windows line ends leaves, a space, a control character): sent, it would break the request's
+   * headers, and the JDK's complaint about them would quote it. Names where it came from, never it.
+   */
+  private static void printable(String value, String where) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= ' ' || c >= 0x7f) {
+        String what = c == '\r' ? "a carriage return (as a .env file with Windows line ends leaves)"
+            : c == '\n' ? "a line feed" : c == ' ' ? "a space" : c < ' ' || c == 0x7f ? "a control character"
+            : "a character outside printable ASCII";
+        throw new CredentialsException(where + " holds " + what + " at position " + (i + 1) + " of "
+            + value.length() + ": keys, secrets and tokens are printable ASCII without spaces; fix the value");
+      }
+    }
   }
 
   private static Optional<Credentials> fromProfile(Vendor vendor, String name, Map<String, String> values, Path file) {
@@ -127,6 +150,11 @@ public final class CredentialSources {
       throw new CredentialsException("profile '" + name + "' in " + file + " needs both " + vendor.profileKey
           + "_access_key and " + vendor.profileKey + "_secret_key");
     }
+    String where = "profile '" + name + "' in " + file + ": ";
+    printable(access, where + vendor.profileKey + "_access_key");
+    printable(secret, where + vendor.profileKey + "_secret_key");
+    Optional.ofNullable(values.get(vendor.profileKey + "_session_token"))
+        .ifPresent(token -> printable(token, where + vendor.profileKey + "_session_token"));
     return Optional.of(new Credentials(access, secret, Optional.ofNullable(values.get(vendor.profileKey + "_session_token")),
         "profile " + name));
   }

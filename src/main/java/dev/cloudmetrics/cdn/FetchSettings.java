@@ -1,6 +1,7 @@
 package dev.cloudmetrics.cdn;
 
 import dev.cloudmetrics.failure.InvalidInputException;
+import dev.cloudmetrics.http.RequestPacing;
 
 /**
  * How hard a planned run presses the API: requests in flight at once, and requests per second
@@ -8,7 +9,6 @@ import dev.cloudmetrics.failure.InvalidInputException;
  */
 public record FetchSettings(int concurrency, double requestsPerSecond) {
   public static final int MOST_CONCURRENT = 64;
-  public static final double MOST_PER_SECOND = 1000;
 
   /**
    * Reads {@code --concurrency} and {@code --rate} as typed.
@@ -26,17 +26,7 @@ public record FetchSettings(int concurrency, double requestsPerSecond) {
       throw new InvalidInputException("--concurrency '" + concurrency + "': expected a whole number from 1 to "
           + MOST_CONCURRENT + " (requests in flight at once)");
     }
-    double perSecond;
-    try {
-      perSecond = Double.parseDouble(rate.strip());
-    } catch (NumberFormatException e) {
-      perSecond = Double.NaN;
-    }
-    // The negated test also refuses NaN.
-    if (!(perSecond > 0 && perSecond <= MOST_PER_SECOND)) {
-      throw new InvalidInputException("--rate '" + rate + "': expected requests per second above 0 and at most "
-          + (int) MOST_PER_SECOND + ", e.g. 5 or 0.5");
-    }
+    double perSecond = RequestPacing.parseRate(rate, "5");
     return new FetchSettings(inFlight, perSecond);
   }
 }

@@ -9,6 +9,7 @@ import dev.cloudmetrics.http.ErrorDecoder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -21,8 +22,10 @@ import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Reads Kingsoft Cloud's error answers (HTTP 4xx/5xx): {@code {"RequestId", "Error": {"Type",
- * "Code", "Message"}}} in JSON or the same as {@code <ErrorResponse>} XML.
+ * Reads Kingsoft Cloud's error answers: {@code {"RequestId", "Error": {"Type", "Code", "Message"}}}
+ * in JSON or the same as {@code <ErrorResponse>} XML, with field names in any case (the official
+ * Java SDK lower-cases the body, the English docs write {@code <code>}) and under any status (a
+ * gateway may send the envelope with HTTP 200).
  */
 public final class KsyunErrorDecoder implements ErrorDecoder {
   // The streaming parser: an ObjectMapper costs a sandbox query 30 ms of start-up, for a two-level object.
@@ -30,16 +33,13 @@ public final class KsyunErrorDecoder implements ErrorDecoder {
 
   @Override
   public Optional<ApiError> decode(ApiResponse response) {
-    if (response.status() < 400) {
-      return Optional.empty();
-    }
     byte[] body = response.body();
     Optional<ApiError> enveloped = switch (firstSignificant(body)) {
       case '{' -> json(response.status(), body);
       case '<' -> xml(response.status(), body);
       default -> Optional.empty();
     };
-    return enveloped.or(() -> Optional.of(ErrorDecoder.fromStatus(response)));
+    return enveloped.or(() -> response.status() < 400 ? Optional.empty() : Optional.of(ErrorDecoder.fromStatus(response)));
   }
 
   private static Optional<ApiError> json(int status, byte[] body) {
@@ -53,15 +53,15 @@ public final class KsyunErrorDecoder implements ErrorDecoder {
       while (json.nextToken() == JsonToken.FIELD_NAME) {
         String name = json.currentName();
         JsonToken value = json.nextToken();
-        if ("RequestId".equals(name)) {
+        if ("RequestId".equalsIgnoreCase(name)) {
           requestId = text(json, value);
-        } else if ("Error".equals(name) && value == JsonToken.START_OBJECT) {
+        } else if ("Error".equalsIgnoreCase(name) && value == JsonToken.START_OBJECT) {
           while (json.nextToken() == JsonToken.FIELD_NAME) {
             String field = json.currentName();
             JsonToken fieldValue = json.nextToken();
-            switch (field) {
-              case "Code" -> code = text(json, fieldValue);
-              case "Message" -> message = text(json, fieldValue);
+            switch (field.toLowerCase(Locale.ROOT)) {
+              case "code" -> code = text(json, fieldValue);
+              case "message" -> message = text(json, fieldValue);
               default -> json.skipChildren();
             }
           }
@@ -87,12 +87,11 @@ public final class KsyunErrorDecoder implements ErrorDecoder {
   private static Optional<ApiError> xml(int status, byte[] body) {
     try {
       Document document = secureBuilder().parse(new ByteArrayInputStream(body));
-      NodeList errors = document.getElementsByTagNameNS("*", "Error");
-      if (errors.getLength() == 0) {
+      Optional<Element> error = first(document.getDocumentElement(), "Error");
+      if (error.isEmpty()) {
         return Optional.empty();
       }
-      Element error = (Element) errors.item(0);
-      return error(status, child(error, "Code"), child(error, "Message"),
+      return error(status, child(error.get(), "Code"), child(error.get(), "Message"),
           child(document.getDocumentElement(), "RequestId"));
     } catch (IOException | SAXException | ParserConfigurationException e) {
       return Optional.empty();
@@ -100,9 +99,22 @@ public final class KsyunErrorDecoder implements ErrorDecoder {
   }
 
   private static Optional<String> child(Element parent, String localName) {
-    NodeList found = parent.getElementsByTagNameNS("*", localName);
-    return found.getLength() == 0 ? Optional.empty()
-        : Optional.of(found.item(0).getTextContent().strip()).filter(t -> !t.isEmpty());
+    return first(parent, localName).map(e -> e.getTextContent().strip()).filter(t -> !t.isEmpty());
+  }
+
+  /** The first element at or below {@code root} whose local name is {@code localName} in any case. */
+  private static Optional<Element> first(Element root, String localName) {
+    NodeList all = root.getElementsByTagNameNS("*", "*");
+    if (localName.equalsIgnoreCase(root.getLocalName())) {
+      return Optional.of(root);
+    }
+    for (int i = 0; i < all.getLength(); i++) {
+      Element element = (Element) all.item(i);
+      if (localName.equalsIgnoreCase(element.getLocalName())) {
+        return Optional.of(element);
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<ApiError> error(int status, Optional<String> code, Optional<String> message,

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The options of {@code cdn online-users} as the user typed them, before any check;
- * {@code streamsFromFile} holds the entries of --streams-file, already read.
+ * {@code streamsFromFile} holds the entries of --streams-file, already read; {@code includeIncomplete}
+ * keeps the buckets whose data may still grow.
  */
 public record OnlineUsersArgs(
     List<String> streams,
@@ -20,7 +21,8 @@ public record OnlineUsersArgs(
     Optional<String> last,
     String signingRegion,
     Optional<String> endpoint,
-    ZoneId zone) {
+    ZoneId zone,
+    boolean includeIncomplete) {
 
   public OnlineUsersArgs {
     streams = List.copyOf(streams);

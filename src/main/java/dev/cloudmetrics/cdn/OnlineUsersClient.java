@@ -6,7 +6,9 @@ import dev.cloudmetrics.http.ApiRequest;
 import dev.cloudmetrics.http.ApiResponse;
 import dev.cloudmetrics.http.FormEncoding;
 import dev.cloudmetrics.http.HttpTransport;
+import dev.cloudmetrics.output.AnsweredRows;
 import dev.cloudmetrics.output.Row;
+import dev.cloudmetrics.time.FinalBuckets;
 import dev.cloudmetrics.output.RowSchema;
 import dev.cloudmetrics.output.RowSink;
 import dev.cloudmetrics.time.ApiTimeFormats;
@@ -65,7 +67,21 @@ public final class OnlineUsersClient {
   private List<Row> rows(OnlineUsersQuery query) {
     ApiRequest unsigned = request(query);
     ApiResponse response = transport.send(ACTION, () -> sign(query, unsigned), new KsyunErrorDecoder());
-    return OnlineUsersResponseParser.parse(response.body(), query.perStream());
+    return answered(query).reconcile(OnlineUsersResponseParser.parse(response.body(), query.perStream()), transport::note);
+  }
+
+  /**
+   * What one request's answer must hold: buckets of its granularity from the one its start falls
+   * in through the one its end falls in, of the streams and regions asked (a stream without a
+   * regional breakdown has the region "").
+   */
+  private static AnsweredRows answered(OnlineUsersQuery query) {
+    FinalBuckets grid = FinalBuckets.cdn(query.granularity().duration());
+    java.util.Set<String> regions = new java.util.HashSet<>();
+    query.regions().forEach(region -> regions.add(region.name()));
+    return new AnsweredRows(ACTION, grid, grid.bucketOf(query.window().start()), grid.bucketOf(query.window().end()),
+        labels -> labels.isEmpty() || (query.streamUrls().contains(labels.get(0))
+            && (labels.get(1).isEmpty() || regions.contains(labels.get(1)))));
   }
 
   private ApiRequest sign(OnlineUsersQuery query, ApiRequest unsigned) {

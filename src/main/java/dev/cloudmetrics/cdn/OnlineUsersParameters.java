@@ -97,6 +97,7 @@ final class OnlineUsersParameters {
     if (entry.isBlank()) {
       return;
     }
+    StreamUrls.refuseUnsafe(entry, source);
     String url = StreamUrls.normalize(entry);
     if (!StreamUrls.isAbsolute(url)) {
       throw new InvalidInputException(source + " '" + entry.strip()

@@ -3,6 +3,7 @@ package dev.cloudmetrics.cdn;
 import dev.cloudmetrics.failure.InvalidInputException;
 import dev.cloudmetrics.failure.Validated;
 import dev.cloudmetrics.http.Endpoints;
+import dev.cloudmetrics.time.FinalBuckets;
 import dev.cloudmetrics.time.TimeExpressions;
 import dev.cloudmetrics.time.TimeWindow;
 import dev.cloudmetrics.time.Windows;
@@ -13,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Turns {@code cdn online-users} options into an {@link OnlineUsersQuery}, refusing before sending
@@ -30,6 +32,9 @@ public final class OnlineUsersQueries {
    */
   static final Duration EDGE_MARGIN = Duration.ofSeconds(30);
   static final URI DEFAULT_ENDPOINT = URI.create("https://cdn.api.ksyun.com");
+
+  // What KSYun's region names look like: cn-shanghai-1, cn-beijing-6, ap-singapore-1.
+  private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2,}(-[a-z0-9]+)*-[0-9]+");
 
   private OnlineUsersQueries() {}
 
@@ -61,13 +66,17 @@ public final class OnlineUsersQueries {
     if (signingRegion.isEmpty()) {
       throw new InvalidInputException("--signing-region must not be empty (the default is cn-shanghai-1)");
     }
+    if (!REGION_NAME.matcher(signingRegion).matches()) {
+      throw new InvalidInputException("--signing-region '" + args.signingRegion()
+          + "': not a region name; expected lower-case words and a number joined by '-', e.g. cn-shanghai-1 or cn-beijing-6");
+    }
     // Longer than 7 days or more than 10000 data points is not refused: the RequestPlanner cuts it.
-    TimeWindow window = window(args, now, notices);
+    TimeWindow window = window(args, granularity, now, notices);
     return new Validated<>(
         new OnlineUsersQuery(streams, regions, granularity, perStream, window, signingRegion, endpoint), notices);
   }
 
-  private static TimeWindow window(OnlineUsersArgs args, Instant now, List<String> notices) {
+  private static TimeWindow window(OnlineUsersArgs args, Granularity granularity, Instant now, List<String> notices) {
     Windows.Resolved resolved = Windows.resolve(new Windows.Flags(args.start(), args.end(), args.last()),
         DEFAULT_LAST, args.zone(), now, problem -> Optional.of(switch (problem) {
           case MALFORMED_START -> "InvalidStartTime.Malformed";
@@ -89,6 +98,9 @@ public final class OnlineUsersQueries {
       throw new InvalidInputException("InvalidEndTime.Mismatch", end.origin() + " (" + show(endMinute, args)
           + ") must be later than " + resolved.start().origin() + " (" + show(start, args) + ") in whole minutes");
     }
+    if (!args.includeIncomplete()) {
+      endMinute = finalEnd(args, granularity, now, start, endMinute, notices);
+    }
     if (start.isBefore(nowMinute.minus(HISTORY))) {
       throw new InvalidInputException("InvalidTime", resolved.start().origin() + " starts the window at "
           + show(start, args) + ", more than 62 days ago; the API keeps the last 62 days");
@@ -107,6 +119,33 @@ public final class OnlineUsersQueries {
       start = moved;
     }
     return new TimeWindow(start, endMinute);
+  }
+
+  /**
+   * The window's end moved back to the first bucket that is not final yet (ended within the last 8
+   * minutes: its peak may still grow), as RTC leaves out its last 20 s. Said only when --end named
+   * that time, since leaving them out is what a window ending now means; a window with no final
+   * bucket at all is refused.
+   */
+  private static Instant finalEnd(OnlineUsersArgs args, Granularity granularity, Instant now, Instant start,
+      Instant end, List<String> notices) {
+    Instant firstIncomplete = FinalBuckets.cdn(granularity.duration()).finalBefore(now);
+    // The API's EndTime takes in the bucket that starts at it: the last minute before is the end.
+    Instant lastFinal = firstIncomplete.minus(Duration.ofMinutes(1));
+    if (!end.isAfter(lastFinal)) {
+      return end;
+    }
+    String why = "CDN data arrives 3-" + FinalBuckets.CDN_LATENCY.toMinutes() + " minutes late";
+    if (!lastFinal.isAfter(start)) {
+      throw new InvalidInputException("the window " + show(start, args) + " to " + show(end, args)
+          + " holds no final bucket yet (" + why + "): end it before " + show(firstIncomplete, args)
+          + ", or --include-incomplete fetches the values as they are now");
+    }
+    if (args.end().isPresent()) {
+      notices.add("the buckets from " + show(firstIncomplete, args) + " on are left out: they are incomplete, as "
+          + why + " (--include-incomplete keeps them)");
+    }
+    return lastFinal;
   }
 
   /** The API takes whole minutes; the user hears about it only for a time they typed themselves. */

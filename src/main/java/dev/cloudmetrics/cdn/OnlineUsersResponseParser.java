@@ -54,7 +54,7 @@ public final class OnlineUsersResponseParser {
     if (json.nextToken() != JsonToken.START_OBJECT) {
       throw unreadable("not a JSON object");
     }
-    Optional<List<Row>> rows = Optional.empty();
+    List<Row> rows = List.of();
     while (json.nextToken() == JsonToken.FIELD_NAME) {
       String name = json.currentName();
       JsonToken value = json.nextToken();
@@ -63,12 +63,13 @@ public final class OnlineUsersResponseParser {
         while (json.nextToken() != JsonToken.END_ARRAY) {
           read.addAll(bucket(json, perStream));
         }
-        rows = Optional.of(read);
+        rows = read;
       } else {
         json.skipChildren();
       }
     }
-    return rows.orElseThrow(() -> unreadable("no Datas"));
+    // "Datas": null or no Datas at all is an empty result, as the official SDKs read it (errors came before, in the decoder).
+    return rows;
   }
 
   /** One Datas item; its Time may follow its Streams, so the per-stream values wait for it. */

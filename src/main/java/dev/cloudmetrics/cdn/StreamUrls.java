@@ -1,5 +1,7 @@
 package dev.cloudmetrics.cdn;
 
+import dev.cloudmetrics.failure.InvalidInputException;
+import dev.cloudmetrics.output.TerminalText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -54,16 +56,37 @@ public final class StreamUrls {
   public static List<String> parseList(Reader reader) throws IOException {
     List<String> entries = new ArrayList<>();
     BufferedReader lines = new BufferedReader(reader);
+    int number = 0;
     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+      number++;
+      if (line.indexOf('\uFFFD') >= 0) {
+        // What the decoder put in place of bytes that are not UTF-8; no stream URL holds it.
+        throw new InvalidInputException("--streams-file line " + number
+            + ": not UTF-8 text (save the file as UTF-8; Chinese Windows editors may save it as GBK)");
+      }
       // Files saved by Windows editors may start with a byte-order mark.
       String content = COMMENT.matcher(line.replace("\uFEFF", "")).replaceFirst("");
       for (String entry : content.split(",")) {
         if (!entry.isBlank()) {
+          refuseUnsafe(entry.strip(), "--streams-file line " + number);
           entries.add(entry.strip());
         }
       }
     }
     return entries;
+  }
+
+  /**
+   * Refuses a stream URL, or a line that holds them, with a character no stream URL has: a control
+   * character (NUL, ESC, a line break) or a bidirectional override that shows one name and sends another.
+   *
+   * @param where the flag or the file's line, for the message
+   */
+  public static void refuseUnsafe(String text, String where) {
+    if (TerminalText.hasUnsafe(text)) {
+      throw new InvalidInputException(where + " '" + TerminalText.escape(text)
+          + "': holds a control or bidirectional-override character; stream URLs are printable text");
+    }
   }
 
   private static int indexOfAny(String text, char first, char second) {

@@ -5,6 +5,7 @@ import dev.cloudmetrics.emulator.Emulator;
 import dev.cloudmetrics.emulator.EmulatorOptions;
 import dev.cloudmetrics.emulator.FaultPlan;
 import dev.cloudmetrics.failure.InvalidInputException;
+import dev.cloudmetrics.http.Endpoints;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -76,6 +77,10 @@ final class EmulatorCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     CloudMetricsCommand root = (CloudMetricsCommand) spec.root().userObject();
     CliEnvironment environment = root.environment();
+    if (port < 0 || port > Endpoints.MOST_PORT) {
+      throw new InvalidInputException("--port '" + port + "': not a TCP port; expected 0 (any free one) to "
+          + Endpoints.MOST_PORT);
+    }
     FaultPlan plan = faultPlan();
     try (Emulator emulator = Emulator.start(
         new EmulatorOptions(port, environment.clock(), rtcRate, xmlErrors, plan))) {

@@ -6,6 +6,8 @@ import dev.cloudmetrics.failure.InvalidInputException;
 import dev.cloudmetrics.failure.OutputFailedException;
 import dev.cloudmetrics.failure.RunInterruptedException;
 import dev.cloudmetrics.failure.ServiceFailureException;
+import dev.cloudmetrics.http.Redaction;
+import dev.cloudmetrics.output.TerminalText;
 import java.io.PrintStream;
 import picocli.CommandLine;
 
@@ -32,7 +34,7 @@ final class FailureReporter
   /** A usage error: one line naming the problem, one line saying where help is. */
   @Override
   public int handleParseException(CommandLine.ParameterException ex, String[] args) {
-    err.println("cloudmetrics: " + ex.getMessage());
+    err.println("cloudmetrics: " + shown(ex.getMessage()));
     err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
     err.flush();
     return ExitCode.INVALID_INPUT;
@@ -73,12 +75,24 @@ final class FailureReporter
       line = "internal error (" + ex.getClass().getName() + ": " + ex.getMessage()
           + "); this is a bug, please report it with the command you ran at " + ISSUES_URL;
     }
-    err.println("cloudmetrics: " + line);
+    err.println("cloudmetrics: " + shown(line));
     if (debug) {
-      ex.printStackTrace(err);
+      // Exception messages may quote a header value (the JDK's complaint about one does): redacted here too.
+      java.io.StringWriter trace = new java.io.StringWriter();
+      ex.printStackTrace(new java.io.PrintWriter(trace));
+      trace.toString().lines().forEach(traceLine -> err.println(shown(traceLine)));
     }
     err.flush();
     return code;
+  }
+
+  /**
+   * A failure's line as it may be shown: much of it came from a server or the JDK (an error body, a
+   * header value in an exception), so secrets are masked as in the request log and control
+   * characters escaped, and the line stays one line that nothing can forge a second one into.
+   */
+  static String shown(String line) {
+    return TerminalText.escape(Redaction.text(String.valueOf(line)));
   }
 
   private static boolean debugRequested(CommandLine.ParseResult parseResult) {

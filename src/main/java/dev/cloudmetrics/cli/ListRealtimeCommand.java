@@ -127,7 +127,7 @@ final class ListRealtimeCommand implements Callable<Integer> {
         Notices.print(List.of("--discover-every does nothing without --app-id all and --watch"), environment);
       }
       // One transport for the whole run: its pacing is the one budget that every request keeps to.
-      HttpTransport transport = access.transport(plan.value().requestsPerSecond(), retry.retries);
+      HttpTransport transport = access.transport(plan.value().requestsPerSecond(), retry);
       RealtimeClient client = new RealtimeClient(transport, access.volcengine(), environment.clock());
       Optional<AppLister> lister = apps.all()
           ? Optional.of(new AppLister(transport, access.volcengine(), environment.clock(), plan.value().query()))

@@ -5,6 +5,7 @@ import dev.cloudmetrics.failure.InvalidInputException;
 import dev.cloudmetrics.failure.OutputFailedException;
 import dev.cloudmetrics.output.CheckedStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -59,7 +60,7 @@ public final class Main {
       CommandLine cmd = commandLine(environment, groupsNamedIn(args));
       ProfileDefaults defaults;
       try {
-        defaults = ProfileDefaults.load(selection(environment, args));
+        defaults = ProfileDefaults.load(existingConfig(selection(environment, args), args));
       } catch (InvalidInputException e) {
         return FailureReporter.report(e, environment.err(), false);
       }
@@ -141,6 +142,20 @@ public final class Main {
   static ConfigSelection selection(CliEnvironment environment, String... args) {
     return ConfigSelection.resolve(flag(args, "--profile"), flag(args, "--config").map(Path::of),
         environment.variables(), environment.home());
+  }
+
+  /**
+   * Refuses a {@code --config FILE} that does not exist, which would otherwise read as a file
+   * without profiles: a typo must not run with other credentials. {@code configure} creates it.
+   */
+  private static ConfigSelection existingConfig(ConfigSelection selection, String... args) {
+    boolean named = flag(args, "--config").isPresent();
+    boolean configuring = java.util.Arrays.asList(args).contains("configure");
+    if (named && !configuring && !Files.exists(selection.file())) {
+      throw new InvalidInputException("--config '" + selection.file() + "': no such file (cloudmetrics configure --config "
+          + selection.file() + " creates it)");
+    }
+    return selection;
   }
 
   private static Optional<String> flag(String[] args, String name) {

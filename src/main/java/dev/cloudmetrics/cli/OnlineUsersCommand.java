@@ -115,6 +115,11 @@ final class OnlineUsersCommand implements Callable<Integer> {
 
   @Mixin WindowOptions window;
 
+  @Option(names = "--include-incomplete",
+      description = "Keep the buckets that ended within the last 8 minutes, whose values may still grow (CDN data "
+          + "arrives 3-8 minutes late).")
+  boolean includeIncomplete;
+
   @Option(names = "--signing-region", paramLabel = "REGION", defaultValue = "cn-shanghai-1",
       description = "Region of the signature's credential scope (default cn-shanghai-1).")
   String signingRegion;
@@ -147,7 +152,7 @@ final class OnlineUsersCommand implements Callable<Integer> {
       Optional<String> target = access.sandboxEndpoint().map(Object::toString).or(() -> Optional.ofNullable(endpoint));
       OnlineUsersArgs args = new OnlineUsersArgs(streams, fromFile, regions, Optional.ofNullable(granularity),
           perStream, Optional.ofNullable(resultType), window.start(), window.end(), window.last(),
-          signingRegion, target, output.zone());
+          signingRegion, target, output.zone(), includeIncomplete);
       Validated<OnlineUsersQuery> query = topStreams.isPresent()
           ? OnlineUsersQueries.discovering(args, environment.clock().instant())
           : OnlineUsersQueries.from(args, environment.clock().instant());
@@ -156,7 +161,7 @@ final class OnlineUsersCommand implements Callable<Integer> {
         // The long-running modes (--watch, --sync, --serve) that list the streams again come with their own changes.
         Notices.print(List.of("--discover-every does nothing in a one-off run: the streams are listed once"), environment);
       }
-      HttpTransport transport = access.transport(fetching.requestsPerSecond(), retry.retries);
+      HttpTransport transport = access.transport(fetching.requestsPerSecond(), retry);
       OnlineUsersClient client = new OnlineUsersClient(transport, access.ksyun(), environment.clock());
       Optional<TopStreamsLister> lister = topStreams.map(wanted -> new TopStreamsLister(transport, access.ksyun(),
           environment.clock(), query.value(), wanted, notice -> Notices.print(List.of(notice), environment)));
@@ -210,7 +215,7 @@ final class OnlineUsersCommand implements Callable<Integer> {
   }
 
   private List<String> readStreamsFile(CliEnvironment environment) {
-    try (Reader reader = BoundedInput.reader("-".equals(streamsFile) ? environment.in()
+    try (Reader reader = BoundedInput.replacingReader("-".equals(streamsFile) ? environment.in()
         : Files.newInputStream(Path.of(streamsFile)), MAX_STREAMS_FILE_BYTES, "--streams-file '" + streamsFile + "'")) {
       return StreamUrls.parseList(reader);
     } catch (IOException e) {

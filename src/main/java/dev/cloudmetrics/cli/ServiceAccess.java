@@ -5,11 +5,10 @@ import dev.cloudmetrics.auth.Credentials;
 import dev.cloudmetrics.emulator.DemoCredentials;
 import dev.cloudmetrics.emulator.Emulator;
 import dev.cloudmetrics.emulator.EmulatorOptions;
-import dev.cloudmetrics.failure.InvalidInputException;
 import dev.cloudmetrics.http.ClientsAhead;
+import dev.cloudmetrics.http.EnvironmentProxies;
 import dev.cloudmetrics.http.HttpTransport;
 import dev.cloudmetrics.http.RequestLog;
-import dev.cloudmetrics.http.TransportSettings;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,14 +51,12 @@ final class ServiceAccess implements AutoCloseable {
     return globals.sandbox() ? DemoCredentials.KSYUN : sources().ksyun();
   }
 
-  HttpTransport transport(double requestsPerSecond, int retries) {
-    if (retries < 0) {
-      throw new InvalidInputException("--retries '" + retries + "': must be 0 or more");
-    }
-    TransportSettings defaults = TransportSettings.defaults();
-    TransportSettings settings = new TransportSettings(defaults.connectTimeout(), defaults.requestTimeout(),
-        retries, defaults.baseDelay(), defaults.maxDelay(), requestsPerSecond);
-    HttpTransport transport = new HttpTransport(settings, log(), prefetch != null ? prefetch.clients() : ClientsAhead.none());
+  /** A transport for the user's --retries and --timeout at {@code requestsPerSecond}; closed with this. */
+  HttpTransport transport(double requestsPerSecond, RetryOptions retry) {
+    HttpTransport transport = new HttpTransport(retry.settings(requestsPerSecond), log(),
+        prefetch != null ? prefetch.clients() : ClientsAhead.none(),
+        // The sandbox is in this very process: no proxy could reach it.
+        globals.sandbox() ? Optional.empty() : EnvironmentProxies.of(environment.variables()));
     transports.add(transport);
     return transport;
   }

@@ -19,6 +19,11 @@ public record ApiError(int httpStatus, String code, String message, Optional<Str
       "Throttling", "ThrottlingException", "FlowLimitExceeded", "QPSOverLimit",
       "RequestLimitExceeded", "TooManyRequests");
 
+  /** Vendor codes meaning the service failed, whatever the HTTP status (RTC sends them with 200); retried like 5xx. */
+  private static final java.util.Set<String> SERVICE_FAILURE_CODES = java.util.Set.of(
+      "InternalError", "InternalServerError", "InternalServiceError", "ServiceUnavailable",
+      "ServiceUnavailableTemporary", "ServiceTemporarilyUnavailable");
+
   public boolean isAuthFailure() {
     return httpStatus == 401 || httpStatus == 403 || AUTH_CODES.contains(code);
   }
@@ -27,9 +32,9 @@ public record ApiError(int httpStatus, String code, String message, Optional<Str
     return httpStatus == 429 || THROTTLE_CODES.contains(code) || code.endsWith("QPSOverLimit");
   }
 
-  /** Worth sending again: throttling and the 5xx statuses the vendors' SDKs retry. */
+  /** Worth sending again: throttling, the service's own failures and the 5xx statuses the vendors' SDKs retry. */
   public boolean isTransient() {
-    return isThrottling() || httpStatus == 500 || httpStatus == 502 || httpStatus == 503
+    return isThrottling() || SERVICE_FAILURE_CODES.contains(code) || httpStatus == 500 || httpStatus == 502 || httpStatus == 503
         || httpStatus == 504 || httpStatus == 509;
   }
 

@@ -23,6 +23,14 @@ public final class BoundedInput {
     return new BufferedReader(new InputStreamReader(new Limited(in, maxBytes, what), StandardCharsets.UTF_8.newDecoder()));
   }
 
+  /**
+   * The same, but malformed UTF-8 becomes U+FFFD, for a reader that names the line it is on
+   * (a decoder's report says only "Input length = 1").
+   */
+  public static BufferedReader replacingReader(InputStream in, long maxBytes, String what) {
+    return new BufferedReader(new InputStreamReader(new Limited(in, maxBytes, what), StandardCharsets.UTF_8));
+  }
+
   /** Counts what passes and stops at the limit. */
   private static final class Limited extends FilterInputStream {
     private final long maxBytes;

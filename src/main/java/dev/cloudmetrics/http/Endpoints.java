@@ -7,6 +7,9 @@ import java.util.Locale;
 
 /** Reads a user's --endpoint: an absolute http(s) base URL with a host. */
 public final class Endpoints {
+  /** The highest TCP port. */
+  public static final int MOST_PORT = 65535;
+
   private Endpoints() {}
 
   public static URI parse(String text) {
@@ -14,6 +17,10 @@ public final class Endpoints {
       URI uri = new URI(text.strip());
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+        if (uri.getPort() == 0 || uri.getPort() > MOST_PORT) {
+          throw new InvalidInputException("--endpoint '" + text + "': port " + uri.getPort()
+              + " is not a TCP port; expected 1 to " + MOST_PORT);
+        }
         return uri;
       }
     } catch (URISyntaxException e) {

@@ -9,11 +9,13 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import java.io.IOException;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +23,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -39,6 +45,7 @@ public final class HttpTransport implements AutoCloseable {
   private HttpClient plainClient;
   private HttpClient tlsClient;
   private final ClientsAhead ahead;
+  private final Optional<ProxySelector> proxies;
   private final BackoffSchedule backoff;
   private final Optional<RequestPacing> limiter;
   private final String userAgent;
@@ -49,6 +56,15 @@ public final class HttpTransport implements AutoCloseable {
 
   /** A transport that takes its client from {@code ahead} when that was built for its scheme and timeout. */
   public HttpTransport(TransportSettings settings, RequestLog log, ClientsAhead ahead) {
+    this(settings, log, ahead, Optional.empty());
+  }
+
+  /**
+   * A transport whose clients go through {@code proxies} when given (then none is taken from
+   * {@code ahead}, which was built without them).
+   */
+  public HttpTransport(TransportSettings settings, RequestLog log, ClientsAhead ahead, Optional<ProxySelector> proxies) {
+    this.proxies = proxies;
     this.settings = settings;
     this.log = log;
     this.ahead = ahead;
@@ -70,7 +86,7 @@ public final class HttpTransport implements AutoCloseable {
     AtomicReference<ApiRequest> lastRequest = new AtomicReference<>();
     AtomicInteger attempts = new AtomicInteger();
     RetryPolicy<Answer> policy = RetryPolicy.<Answer>builder()
-        .handleIf((Answer answer, Throwable failure) -> failure instanceof IOException
+        .handleIf((Answer answer, Throwable failure) -> (failure instanceof IOException && !(failure instanceof BoundedBody.TooLarge))
             || (answer != null && answer.error().filter(ApiError::isTransient).isPresent()))
         .withMaxRetries(settings.retries())
         .withDelayFn(this::delayBefore)
@@ -100,26 +116,79 @@ public final class HttpTransport implements AutoCloseable {
 
   private Answer attempt(String action, Supplier<ApiRequest> signedRequest, ErrorDecoder decoder, int number,
       AtomicReference<ApiRequest> lastRequest) throws IOException, InterruptedException {
-    if (limiter.isPresent()) {
-      limiter.get().acquire();
+    Optional<RequestPacing.Grant> grant = limiter.isPresent() ? Optional.of(limiter.get().acquire()) : Optional.empty();
+    try {
+      // Closed once the answer is in: from then on, the pacing knows this request has arrived.
+      return sendOnce(action, signedRequest, decoder, number, lastRequest);
+    } finally {
+      grant.ifPresent(RequestPacing.Grant::close);
     }
+  }
+
+  private Answer sendOnce(String action, Supplier<ApiRequest> signedRequest, ErrorDecoder decoder, int number,
+      AtomicReference<ApiRequest> lastRequest) throws IOException, InterruptedException {
     ApiRequest request = withUserAgent(signedRequest.get());
     lastRequest.set(request);
     RequestLog.Attempt attempt = new RequestLog.Attempt(action, request, number, settings.retries() + 1);
     log.sending(attempt);
     long started = System.nanoTime();
     try {
-      HttpResponse<byte[]> answer = client(request.uri()).send(httpRequest(request), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> answer = exchange(request);
       ApiResponse response = new ApiResponse(answer.statusCode(), lowerCased(answer.headers()), answer.body());
       // A decoder that misses an error status must not turn it into a success.
       Optional<ApiError> error = decoder.decode(response).or(() -> response.status() / 100 == 2
-          ? Optional.empty() : Optional.of(ErrorDecoder.fromStatus(response)));
+          ? Optional.empty() : Optional.of(ErrorDecoder.fromStatus(response))).map(e -> redacted(e, request));
       log.answered(attempt, response, error, Duration.ofNanos(System.nanoTime() - started));
+      if (error.filter(ApiError::isTransient).isPresent() && number <= settings.retries()) {
+        refuseLongWait(action, response, error.get());
+      }
       return new Answer(response, error);
     } catch (IOException e) {
       log.failed(attempt, e, Duration.ofNanos(System.nanoTime() - started));
       throw e;
     }
+  }
+
+  /**
+   * One exchange within the request timeout, from sending to the last byte of the body: the JDK's
+   * own timeout ends when the headers arrive, so a server that then sends a byte a second would
+   * hold the attempt for ever.
+   */
+  private HttpResponse<byte[]> exchange(ApiRequest request) throws IOException, InterruptedException {
+    CompletableFuture<HttpResponse<byte[]>> pending =
+        client(request.uri()).sendAsync(httpRequest(request), BoundedBody.handler(BoundedBody.MOST_BYTES));
+    try {
+      return pending.get(settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      pending.cancel(true);
+      throw new HttpTimeoutException("no complete answer within " + settings.requestTimeout().toMillis() + " ms");
+    } catch (InterruptedException e) {
+      pending.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(String.valueOf(cause.getMessage()), cause);
+    }
+  }
+
+  /**
+   * A Retry-After above what the transport waits ends the retries at once, naming the wait asked:
+   * minutes of silence would look like a hang.
+   */
+  private static void refuseLongWait(String action, ApiResponse response, ApiError error) {
+    RetryAfter.asked(response).filter(asked -> asked.compareTo(RetryAfter.LONGEST) > 0).ifPresent(asked -> {
+      throw new ServiceFailureException(action + ": the service asks to wait "
+          + response.header("Retry-After").orElse("").strip() + " s before trying again (Retry-After), longer than the "
+          + RetryAfter.LONGEST.toSeconds() + " s this tool waits; " + error.describe());
+    });
+  }
+
+  /** Tells the request log (printed with --verbose) something about an answer. */
+  public void note(String text) {
+    log.note(text);
   }
 
   /**
@@ -155,22 +224,32 @@ public final class HttpTransport implements AutoCloseable {
   private synchronized HttpClient client(URI uri) {
     if ("https".equalsIgnoreCase(uri.getScheme())) {
       if (tlsClient == null) {
-        tlsClient = ahead.take(true, settings.connectTimeout()).orElseGet(() -> newClient(true, settings.connectTimeout()));
+        tlsClient = fromAhead(true).orElseGet(() -> newClient(true, settings.connectTimeout(), proxies));
       }
       return tlsClient;
     }
     if (plainClient == null) {
-      plainClient = ahead.take(false, settings.connectTimeout()).orElseGet(() -> newClient(false, settings.connectTimeout()));
+      plainClient = fromAhead(false).orElseGet(() -> newClient(false, settings.connectTimeout(), proxies));
     }
     return plainClient;
   }
 
+  private Optional<HttpClient> fromAhead(boolean tls) {
+    return proxies.isPresent() ? Optional.empty() : ahead.take(tls, settings.connectTimeout());
+  }
+
   /** The client every transport uses: HTTP/1.1, no redirects; for http:// only, no TLS set-up at all. */
   static HttpClient newClient(boolean tls, Duration connectTimeout) {
+    return newClient(tls, connectTimeout, Optional.empty());
+  }
+
+  /** The same client, going through {@code proxies} when given. */
+  static HttpClient newClient(boolean tls, Duration connectTimeout, Optional<ProxySelector> proxies) {
     HttpClient.Builder builder = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER);
+    proxies.ifPresent(builder::proxy);
     return (tls ? builder : PlainHttpOnly.configure(builder)).build();
   }
 
@@ -178,6 +257,12 @@ public final class HttpTransport implements AutoCloseable {
     Answer last = context.getLastResult();
     Optional<Duration> asked = last == null ? Optional.empty() : RetryAfter.of(last.response());
     return asked.orElseGet(() -> backoff.delay(context.getAttemptCount(), ThreadLocalRandom.current().nextDouble()));
+  }
+
+  /** The server's error with whatever it repeated of the request's secrets masked. */
+  private static ApiError redacted(ApiError error, ApiRequest sent) {
+    return new ApiError(error.httpStatus(), Redaction.text(error.code(), sent), Redaction.text(error.message(), sent),
+        error.requestId().map(id -> Redaction.text(id, sent)));
   }
 
   private ApiRequest withUserAgent(ApiRequest request) {

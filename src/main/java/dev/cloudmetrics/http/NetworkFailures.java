@@ -21,7 +21,7 @@ final class NetworkFailures {
           + " (" + tries + ")";
     }
     if (failure instanceof HttpTimeoutException) {
-      return "no answer from " + host + " within " + shown(settings.requestTimeout()) + " (" + tries + ")";
+      return "no complete answer from " + host + " within " + shown(settings.requestTimeout()) + " (" + tries + ")";
     }
     if (failure instanceof ConnectException || causedBy(failure, UnresolvedAddressException.class)) {
       return "cannot connect to " + hostAndPort(request) + " (" + reason(failure) + ") after " + tries;

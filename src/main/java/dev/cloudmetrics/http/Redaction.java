@@ -3,7 +3,11 @@ package dev.cloudmetrics.http;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
@@ -11,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Masks secrets in what the tool shows of a request: signatures and session tokens become
- * {@code <redacted>}, access key ids keep their first four characters.
+ * {@code <redacted>}, access key ids keep their first four characters. The same rules apply to free
+ * text that came from a server (an error body that echoes the request's headers).
  */
 public final class Redaction {
   public static final String REDACTED = "<redacted>";
@@ -24,8 +29,84 @@ public final class Redaction {
   // "Name" : "value", escapes included; group 1 is everything up to the value.
   private static final Pattern JSON_STRING_FIELD =
       Pattern.compile("(\"([A-Za-z0-9_]+)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+  // In free text: a signature or a credential's key id after its name, wherever it stands.
+  private static final Pattern SIGNATURE_IN_TEXT = Pattern.compile(
+      "(?i)(signature\"?\\s*[=:]\\s*\"?)[^\\s\",;&'<>}]+");
+  private static final Pattern CREDENTIAL_IN_TEXT = Pattern.compile(
+      "(?i)(credential\"?\\s*[=:]\\s*\"?)([^\\s\",;&'<>}/%]+)");
+  // A secret header written as "Name: value", "Name=value" or "\"Name\":\"value\"": an authorization value to the
+  // line's, the string's or the parenthesis' end (it holds spaces), a token or key to the next space.
+  private static final Pattern SECRET_HEADER_IN_TEXT = Pattern.compile(
+      "(?i)(?<![\\w-])(?:((?:proxy-)?authorization\"?\\s*[=:]\\s*\"?)[^\"\\r\\n<)]+"
+          + "|((?:x-(?:amz-)?security-token|session_?token|security_?token|secret_?(?:access_?)?key)"
+          + "\"?\\s*[=:]\\s*\"?)[^\\s\",;&<)]+)");
+  private static final int SHORTEST_SECRET = 8;
 
   private Redaction() {}
+
+  /**
+   * Free text from a server or an exception with every secret the patterns know masked: signatures,
+   * the key id of a credential, session tokens and authorization values after their names.
+   */
+  public static String text(String text) {
+    String masked = replace(SECRET_HEADER_IN_TEXT, text, m -> (m.group(1) != null ? m.group(1) : m.group(2)) + REDACTED);
+    masked = replace(SIGNATURE_IN_TEXT, masked, m -> m.group(1) + REDACTED);
+    return replace(CREDENTIAL_IN_TEXT, masked, m -> m.group(1) + accessKeyId(m.group(2)));
+  }
+
+  /**
+   * {@link #text(String)}, and also every secret {@code sent} carried, wherever the text repeats it
+   * (as sent, or with its slashes JSON-escaped): its signature, session token and access key id.
+   */
+  public static String text(String text, ApiRequest sent) {
+    String masked = text;
+    for (Map.Entry<String, String> secret : secretsOf(sent).entrySet()) {
+      masked = masked.replace(secret.getKey(), secret.getValue())
+          .replace(secret.getKey().replace("/", "\\/"), secret.getValue());
+    }
+    return text(masked);
+  }
+
+  /** Each secret the request carried, longest first (a secret inside another is not masked half-way), with how it is shown. */
+  private static Map<String, String> secretsOf(ApiRequest sent) {
+    Map<String, String> shown = new HashMap<>();
+    sent.headers().forEach((name, value) -> {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (lower.equals("authorization")) {
+        shown.put(value.strip(), authorization(value));
+        for (String part : value.split("[ ,]+")) {
+          int eq = part.indexOf('=');
+          if (eq > 0 && part.substring(0, eq).equalsIgnoreCase("Signature")) {
+            shown.put(part.substring(eq + 1), REDACTED);
+          }
+        }
+        String keyId = keyIdOf(value);
+        shown.put(keyId, accessKeyId(keyId));
+      } else if (isSecretName(lower)) {
+        shown.put(value.strip(), REDACTED);
+      }
+    });
+    // Short ones would mask ordinary words.
+    Map<String, String> ordered = new LinkedHashMap<>();
+    shown.keySet().stream().filter(s -> s.length() >= SHORTEST_SECRET)
+        .sorted(Comparator.comparingInt(String::length).reversed()).forEach(s -> ordered.put(s, shown.get(s)));
+    return ordered;
+  }
+
+  /** The access key id of an Authorization value's credential, or "" without one. */
+  private static String keyIdOf(String authorization) {
+    Matcher m = CREDENTIAL_IN_TEXT.matcher(authorization);
+    return m.find() ? m.group(2) : "";
+  }
+
+  private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> with) {
+    Matcher m = pattern.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(with.apply(m)));
+    }
+    return m.appendTail(out).toString();
+  }
 
   /** The header's value as it may be shown: secrets masked, everything else as is. */
   public static String headerValue(String name, String value) {

@@ -23,6 +23,9 @@ public interface RequestLog {
   /** The transport waits this long before the next attempt. */
   default void waiting(String action, Duration delay) {}
 
+  /** Something about an answer worth telling with --verbose, e.g. what was left out of it. */
+  default void note(String text) {}
+
   static RequestLog silent() {
     return new RequestLog() {};
   }

@@ -13,7 +13,9 @@ final class AlignedColumns {
 
   private AlignedColumns() {}
 
-  static List<String> lines(List<List<String>> rows, IntPredicate rightAligned) {
+  static List<String> lines(List<List<String>> cellsAsGiven, IntPredicate rightAligned) {
+    // Cells hold what a server sent (stream URLs, regions, indicator names): escaped before they are measured.
+    List<List<String>> rows = cellsAsGiven.stream().map(cells -> cells.stream().map(TerminalText::escape).toList()).toList();
     int[] widths = widths(rows);
     List<String> lines = new ArrayList<>(rows.size());
     StringBuilder line = new StringBuilder();

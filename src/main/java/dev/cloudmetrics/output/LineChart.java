@@ -127,7 +127,7 @@ public final class LineChart {
       SeriesSummary summary = summaries.get(index);
       String sample = String.valueOf(style(index).charAt(0)).repeat(3);
       out.append("  ").append(colour ? colour(index) + sample + RESET : sample)
-          .append(' ').append(summary.name())
+          .append(' ').append(TerminalText.escape(summary.name()))
           .append("  peak ").append(ValueText.of(summary.peak())).append(" at ").append(times.at(summary.peakTime()))
           .append(", average ").append(summary.averageText()).append('\n');
     }

@@ -7,7 +7,9 @@ import dev.cloudmetrics.auth.VolcengineSigner;
 import dev.cloudmetrics.http.ApiRequest;
 import dev.cloudmetrics.http.ApiResponse;
 import dev.cloudmetrics.http.HttpTransport;
+import dev.cloudmetrics.output.AnsweredRows;
 import dev.cloudmetrics.output.Row;
+import dev.cloudmetrics.time.FinalBuckets;
 import dev.cloudmetrics.output.RowSchema;
 import dev.cloudmetrics.output.RowSink;
 import dev.cloudmetrics.time.ApiTimeFormats;
@@ -65,11 +67,22 @@ public final class RealtimeClient {
     for (String app : query.appIds()) {
       ApiRequest unsigned = request(query, app);
       ApiResponse response = transport.send(ACTION, () -> sign(query, unsigned), new VolcengineErrorDecoder());
-      rows.addAll(RealtimeResponseParser.parse(response.body(), app, query.indicators()));
+      rows.addAll(answered(query, app).reconcile(RealtimeResponseParser.parse(response.body(), app, query.indicators()),
+          transport::note));
     }
     query.completeBefore().ifPresent(limit -> rows.removeIf(row -> !row.time().isBefore(limit)));
     rows.sort(Comparator.comparing(Row::time)); // stable: keeps app and indicator order per bucket
     return rows;
+  }
+
+  /**
+   * What one app's answer must hold: 30-second buckets from the window's first through the one its
+   * end falls in, of that app (indicators not asked for still count, as the parser keeps them).
+   */
+  private static AnsweredRows answered(RealtimeQuery query, String app) {
+    FinalBuckets grid = FinalBuckets.rtc();
+    return new AnsweredRows(ACTION, grid, grid.bucketOf(query.window().start()), query.window().end(),
+        labels -> labels.get(0).equals(app));
   }
 
   private ApiRequest sign(RealtimeQuery query, ApiRequest unsigned) {

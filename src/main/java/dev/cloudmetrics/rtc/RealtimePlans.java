@@ -1,6 +1,7 @@
 package dev.cloudmetrics.rtc;
 
 import dev.cloudmetrics.failure.InvalidInputException;
+import dev.cloudmetrics.http.RequestPacing;
 import dev.cloudmetrics.failure.Validated;
 import dev.cloudmetrics.time.Buckets;
 import dev.cloudmetrics.time.Durations;
@@ -45,18 +46,7 @@ public final class RealtimePlans {
   }
 
   private static double rate(String text) {
-    double rate;
-    try {
-      rate = Double.parseDouble(text.strip());
-    } catch (NumberFormatException e) {
-      rate = Double.NaN;
-    }
-    // The negated test also refuses NaN.
-    if (!(rate > 0) || Double.isInfinite(rate)) {
-      throw new InvalidInputException("--rate '" + text + "': expected requests per second above 0, e.g. 2 or 0.5 "
-          + "(default " + show(DOCUMENTED_REQUESTS_PER_SECOND) + ", the API's documented ceiling)");
-    }
-    return rate;
+    return RequestPacing.parseRate(text, show(DOCUMENTED_REQUESTS_PER_SECOND) + ", the API's documented ceiling");
   }
 
   /** Without --watch, --interval (perhaps a profile's default) does nothing. */

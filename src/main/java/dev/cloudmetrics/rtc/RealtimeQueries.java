@@ -3,6 +3,7 @@ package dev.cloudmetrics.rtc;
 import dev.cloudmetrics.failure.InvalidInputException;
 import dev.cloudmetrics.failure.Validated;
 import dev.cloudmetrics.http.Endpoints;
+import dev.cloudmetrics.output.TerminalText;
 import dev.cloudmetrics.time.Buckets;
 import dev.cloudmetrics.time.FinalBuckets;
 import dev.cloudmetrics.time.TimeExpressions;
@@ -122,6 +123,10 @@ public final class RealtimeQueries {
       for (String name : value.split(",", -1)) {
         if (name.isBlank()) {
           throw new InvalidInputException(MISSING, flag + " '" + value + "': a name is empty");
+        }
+        if (TerminalText.hasUnsafe(name)) {
+          throw new InvalidInputException(flag + " '" + TerminalText.escape(value)
+              + "': holds a control or bidirectional-override character; names are printable text");
         }
         names.add(name.strip());
       }

@@ -64,17 +64,18 @@ public final class RealtimeResponseParser {
     if (json.nextToken() != JsonToken.START_OBJECT) {
       throw unreadable("not a JSON object");
     }
-    Optional<List<Series>> result = Optional.empty();
+    List<Series> result = List.of();
     while (json.nextToken() == JsonToken.FIELD_NAME) {
       String name = json.currentName();
       JsonToken value = json.nextToken();
       if (name.equalsIgnoreCase("Result") && value == JsonToken.START_OBJECT) {
-        result = Optional.of(result(json));
+        result = result(json);
       } else {
         json.skipChildren();
       }
     }
-    return result.orElseThrow(() -> unreadable("no Result"));
+    // "Result": null or none is an empty result, as the official SDKs read it (errors came before, in the decoder).
+    return result;
   }
 
   private static List<Series> result(JsonParser json) throws IOException {

@@ -72,7 +72,13 @@ class KsyunErrorDecoderTest {
   }
 
   @Test
-  void aSuccessIsNeverAnError() {
-    assertEquals(Optional.empty(), decode(200, "{\"Error\":{\"Code\":\"Whatever\"},\"Datas\":[]}"));
+  void aSuccessWithoutAnEnvelopeIsNoError() {
+    assertEquals(Optional.empty(), decode(200, "{\"RequestId\":\"r1\",\"Datas\":[]}"));
+    assertEquals(Optional.empty(), decode(200, "{\"Datas\":null}"));
+  }
+
+  @Test
+  void anEnvelopeSentWithStatus200IsAnError() {
+    assertEquals("Whatever", decode(200, "{\"Error\":{\"Code\":\"Whatever\"},\"Datas\":[]}").orElseThrow().code());
   }
 }

@@ -65,10 +65,15 @@ class OnlineUsersQueriesTest {
           newSigningRegion, newEndpoint);
     }
 
+    /** The window rules alone: incomplete buckets kept, as --include-incomplete does. */
     Validated<OnlineUsersQuery> validate(Instant now) {
+      return validate(now, true);
+    }
+
+    Validated<OnlineUsersQuery> validate(Instant now, boolean includeIncomplete) {
       return OnlineUsersQueries.from(new OnlineUsersArgs(streams, fromFile, regions, Optional.ofNullable(granularity),
           perStream, Optional.ofNullable(resultType), Optional.ofNullable(start), Optional.ofNullable(end),
-          Optional.ofNullable(last), signingRegion, Optional.ofNullable(endpoint), SHANGHAI), now);
+          Optional.ofNullable(last), signingRegion, Optional.ofNullable(endpoint), SHANGHAI, includeIncomplete), now);
     }
 
     Validated<OnlineUsersQuery> validate() {

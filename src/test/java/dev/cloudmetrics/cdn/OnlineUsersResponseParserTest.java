@@ -75,7 +75,13 @@ class OnlineUsersResponseParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "<html>502</html>", "{\"Datas\":null}", "{\"StartTime\":\"2024-05-20T10:00+0800\"}",
+  @ValueSource(strings = {"{\"Datas\":null}", "{\"StartTime\":\"2024-05-20T10:00+0800\"}"})
+  void nullOrMissingDatasIsAnEmptyResultAsTheSdksReadIt(String text) {
+    assertEquals(List.of(), OnlineUsersResponseParser.parse(json(text), false));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "<html>502</html>",
       "{\"Datas\":[{\"OnlineUser\":1}]}", "{\"Datas\":[{\"Time\":\"noon\",\"OnlineUser\":1}]}",
       "{\"Datas\":[{\"Time\":\"2024-05-20T10:00+0800\",\"OnlineUser\":\"lots\"}]}",
       "{\"Datas\":[{\"Time\":\"2024-05-20T10:00+0800\",\"OnlineUser\":1}", "{\"Datas\":[1,2]}"})

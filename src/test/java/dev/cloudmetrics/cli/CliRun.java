@@ -16,7 +16,7 @@ final class CliRun {
   private final Clock clock;
   private final Map<String, String> variables;
   private final Path home;
-  private String stdin = "";
+  private byte[] stdin = new byte[0];
 
   CliRun(Clock clock, Map<String, String> variables, Path home) {
     this.clock = clock;
@@ -25,7 +25,13 @@ final class CliRun {
   }
 
   CliRun withStdin(String text) {
-    this.stdin = text;
+    this.stdin = text.getBytes(StandardCharsets.UTF_8);
+    return this;
+  }
+
+  /** Stdin as raw bytes, which need not be UTF-8. */
+  CliRun withStdinBytes(byte[] bytes) {
+    this.stdin = bytes.clone();
     return this;
   }
 
@@ -34,7 +40,7 @@ final class CliRun {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     CliEnvironment environment = new CliEnvironment(clock, variables,
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), false, home);
+        new ByteArrayInputStream(stdin), false, home);
     int code = Main.run(environment, args);
     return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

@@ -76,8 +76,8 @@ class OnlineUsersCommandTest {
 
   @Test
   void perStreamRowsAddUpToTheMergedSeries() throws Exception {
-    String[] common = {"-s", STREAM + "," + STREAM_B, "--regions", "CN,HK", "--start", "2024-05-20T08:00",
-        "--end", "2024-05-20T11:00", "-g", "1h", "-f", "ndjson"};
+    String[] common = {"-s", STREAM + "," + STREAM_B, "--regions", "CN,HK", "--start", "2024-05-20T07:00",
+        "--end", "2024-05-20T10:00", "-g", "1h", "-f", "ndjson"}; // final buckets: 11:00 is final from 12:08 on
     CliRun.Result merged = cli.run(args(common));
     CliRun.Result perStream = cli.run(args(Stream.concat(Stream.of(common), Stream.of("--per-stream")).toArray(String[]::new)));
 
@@ -100,7 +100,7 @@ class OnlineUsersCommandTest {
 
   @Test
   void jsonIsOneDocumentWithTheColumnsAndPoints() throws Exception {
-    CliRun.Result result = cli.run(args("-s", STREAM, "--per-stream", "--last", "30m", "-g", "10", "-f", "json"));
+    CliRun.Result result = cli.run(args("--include-incomplete", "-s", STREAM, "--per-stream", "--last", "30m", "-g", "10", "-f", "json"));
 
     JsonNode doc = new ObjectMapper().readTree(result.out());
     assertEquals(0, result.exitCode(), result.err());
@@ -112,7 +112,7 @@ class OnlineUsersCommandTest {
 
   @Test
   void tableIsAlignedForEyes() {
-    CliRun.Result result = cli.run(args("-s", STREAM, "--last", "10m", "-f", "table"));
+    CliRun.Result result = cli.run(args("--include-incomplete", "-s", STREAM, "--last", "10m", "-f", "table"));
 
     List<String> lines = result.out().lines().takeWhile(line -> !line.isEmpty()).toList();
     assertEquals(0, result.exitCode(), result.err());
@@ -124,7 +124,7 @@ class OnlineUsersCommandTest {
   @Test
   void outputFileIsWrittenWholeAndHeaderCanBeLeftOut() throws Exception {
     Path file = home.resolve("viewers.csv");
-    CliRun.Result result = cli.run(args("-s", STREAM, "--last", "15m", "-o", file.toString(), "--no-header"));
+    CliRun.Result result = cli.run(args("--include-incomplete", "-s", STREAM, "--last", "15m", "-o", file.toString(), "--no-header"));
 
     assertEquals(0, result.exitCode(), result.err());
     assertEquals("", result.out());
@@ -196,7 +196,7 @@ class OnlineUsersCommandTest {
   @Test
   void moreThanTenThousandDataPointsAreFetchedInSeveralRequestsInsteadOfRefused() {
     // 3 regions x 2 streams x 7 days / 5 min = 12096 points: two requests, every bucket once.
-    CliRun.Result result = cli.run(args("-s", STREAM + "," + STREAM_B, "--per-stream", "--regions", "CN,HK,AS",
+    CliRun.Result result = cli.run(args("--include-incomplete", "-s", STREAM + "," + STREAM_B, "--per-stream", "--regions", "CN,HK,AS",
         "--last", "7d", "-g", "5", "-f", "csv", "--rate", "50"));
 
     assertEquals(0, result.exitCode(), result.err());
@@ -208,7 +208,7 @@ class OnlineUsersCommandTest {
 
   @Test
   void dryRunShowsTheSignedRequestWithoutSecretsAndSendsNothing() {
-    CliRun.Result result = cli.run(args("-s", STREAM + "?token=abc", "--last", "1h", "--dry-run"));
+    CliRun.Result result = cli.run(args("--include-incomplete", "-s", STREAM + "?token=abc", "--last", "1h", "--dry-run"));
 
     assertEquals(0, result.exitCode(), result.err());
     assertTrue(result.out().startsWith("Plan: 1 request(s) for 13 bucket(s) of 5 min"), result.out());
@@ -224,7 +224,7 @@ class OnlineUsersCommandTest {
   @Test
   void streamsComeFromAFileOrStdin() {
     CliRun.Result result = cli.withStdin("# our channels\n" + STREAM + "\n\n" + STREAM_B + "/index.m3u8\n")
-        .run(args("--streams-file", "-", "--per-stream", "--last", "5m", "-f", "csv"));
+        .run(args("--include-incomplete", "--streams-file", "-", "--per-stream", "--last", "5m", "-f", "csv"));
 
     assertEquals(0, result.exitCode(), result.err());
     assertTrue(result.out().contains("," + STREAM + ",CN,"), result.out());

@@ -47,7 +47,7 @@ class StartupTest {
     // The client's TLS set-up and its selector thread (which holds the JVM's exit up) are paid only
     // to send; so is what a query readies on a second thread while its options are parsed.
     List<String> loaded = classesLoadedBy(Map.of("KSYUN_ACCESS_KEY", "AKLTstartup", "KSYUN_SECRET_KEY", "startup"),
-        "--config", dir.resolve("none").toString(), "cdn", "online-users", "-s", "rtmp://x.example/live/a", option);
+        "--config", emptyConfig().toString(), "cdn", "online-users", "-s", "rtmp://x.example/live/a", option);
 
     assertTrue(printed.contains(option.equals("--help") ? "Usage: cloudmetrics cdn online-users" : "GetLiveOnlineUserDataByStream"),
         printed);
@@ -60,7 +60,7 @@ class StartupTest {
   void aSandboxQuerySetsUpNoTlsAndNoObjectMapper() throws Exception {
     // Plain HTTP on loopback: the JDK's TLS context (providers, the trust store) and Jackson's
     // databind layer were each about 30 ms of this command's start-up.
-    List<String> loaded = classesLoadedBy(Map.of(), "--config", dir.resolve("none").toString(),
+    List<String> loaded = classesLoadedBy(Map.of(), "--config", emptyConfig().toString(),
         "--sandbox", "cdn", "online-users", "-s", "rtmp://x.example/live/a", "--last", "15m", "-f", "csv");
 
     assertTrue(printed.startsWith("time,online_users"), printed);
@@ -103,5 +103,15 @@ class StartupTest {
       }
     }
     return classes;
+  }
+
+  /** A config file without profiles: the user's own cannot change what a run loads. */
+  private java.nio.file.Path emptyConfig() throws java.io.IOException {
+    java.nio.file.Path config = dir.resolve("empty-config");
+    if (!java.nio.file.Files.exists(config)) {
+      java.nio.file.Files.createFile(config, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+          java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    }
+    return config;
   }
 }

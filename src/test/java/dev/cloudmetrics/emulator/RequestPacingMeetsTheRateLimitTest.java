@@ -27,4 +27,21 @@ class RequestPacingMeetsTheRateLimitTest {
       assertTrue(service.tryAcquire("AK"), "request " + i + " throttled");
     }
   }
+
+  @Test
+  void requestsSentOneAfterTheOtherAreNeverThrottledHoweverLateTheNetworkDeliversThem() throws Exception {
+    long[] clientNanos = {0};
+    long[] serverNanos = {0};
+    RequestPacing pacing = new RequestPacing(2, () -> clientNanos[0], d -> clientNanos[0] += d.toNanos());
+    AccessKeyRateLimit service = new AccessKeyRateLimit(2, () -> serverNanos[0]);
+    Random random = new Random(3);
+    for (int i = 0; i < 5000; i++) {
+      RequestPacing.Grant grant = pacing.acquire();
+      // Up to 900 ms on the way (a stalled client, a congested link), far beyond the pacing's margin.
+      serverNanos[0] = clientNanos[0] + random.nextInt(900) * MILLI;
+      assertTrue(service.tryAcquire("AK"), "request " + i + " throttled");
+      clientNanos[0] = serverNanos[0] + random.nextInt(50) * MILLI;
+      grant.close();
+    }
+  }
 }

@@ -44,7 +44,7 @@ class SlowAnswersTest {
       ServiceFailureException e = assertThrows(ServiceFailureException.class, () -> fetch(transport(1), emulator));
 
       assertEquals(HttpTimeoutException.class, e.getCause().getClass());
-      assertEquals("GetLiveOnlineUserDataByStream: no answer from 127.0.0.1:" + emulator.port()
+      assertEquals("GetLiveOnlineUserDataByStream: no complete answer from 127.0.0.1:" + emulator.port()
           + " within 1 s (2 attempts)", e.getMessage());
       assertEquals(2, emulator.requestCount());
     }

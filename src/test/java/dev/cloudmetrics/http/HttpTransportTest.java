@@ -187,7 +187,7 @@ class HttpTransportTest {
       ServiceFailureException e = assertThrows(ServiceFailureException.class, () -> new HttpTransport(impatient,
           RequestLog.silent()).send("Test", numbered(server.uri(), new AtomicInteger()), DECODER));
 
-      assertEquals("Test: no answer from " + server.uri().getAuthority() + " within 200 ms (2 attempts)", e.getMessage());
+      assertEquals("Test: no complete answer from " + server.uri().getAuthority() + " within 200 ms (2 attempts)", e.getMessage());
       assertEquals(2, server.requestCount());
     }
   }

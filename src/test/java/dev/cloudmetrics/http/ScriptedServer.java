@@ -14,22 +14,33 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** A loopback HTTP server that answers with a script, one answer per request, and records what it got. */
+/**
+ * A loopback HTTP server that answers with a script, one answer per request, and records what it
+ * got: the hostile server of the transport's and the command line's tests.
+ */
 public final class ScriptedServer implements AutoCloseable {
-  /** One scripted answer; {@code hang} keeps the request waiting until the server closes. */
-  public record Reply(int status, Map<String, String> headers, String body, boolean hang) {
+  /**
+   * One scripted answer; {@code hang} keeps the request waiting until the server closes, a positive
+   * {@code trickle} sends the headers at once and then the body one byte per {@code trickle}.
+   */
+  public record Reply(int status, Map<String, String> headers, String body, boolean hang, java.time.Duration trickle) {
     public static Reply of(int status, String body) {
-      return new Reply(status, Map.of("Content-Type", "application/json"), body, false);
+      return new Reply(status, Map.of("Content-Type", "application/json"), body, false, java.time.Duration.ZERO);
     }
 
-    static Reply hanging() {
-      return new Reply(0, Map.of(), "", true);
+    public static Reply hanging() {
+      return new Reply(0, Map.of(), "", true, java.time.Duration.ZERO);
     }
 
-    Reply withHeader(String name, String value) {
+    /** Headers at once, then the body one byte every {@code every}: a server that never finishes. */
+    public static Reply trickling(int status, String body, java.time.Duration every) {
+      return new Reply(status, Map.of("Content-Type", "application/json"), body, false, every);
+    }
+
+    public Reply withHeader(String name, String value) {
       Map<String, String> more = new java.util.LinkedHashMap<>(headers);
       more.put(name, value);
-      return new Reply(status, more, body, hang);
+      return new Reply(status, more, body, hang, trickle);
     }
   }
 
@@ -60,17 +71,47 @@ public final class ScriptedServer implements AutoCloseable {
         exchange.close();
         return;
       }
-      byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+      // "{header:Name}" in a body stands for that request header's value: a server that echoes the request.
+      String text = reply.body();
+      for (var header : exchange.getRequestHeaders().entrySet()) {
+        text = text.replace("{header:" + header.getKey() + "}", header.getValue().get(0))
+            .replace("{header:" + header.getKey().toLowerCase(java.util.Locale.ROOT) + "}", header.getValue().get(0));
+      }
+      byte[] body = text.getBytes(StandardCharsets.UTF_8);
       reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
       exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
-      exchange.getResponseBody().write(body);
+      if (reply.trickle().isZero()) {
+        exchange.getResponseBody().write(body);
+      } else {
+        trickle(exchange.getResponseBody(), body, reply.trickle());
+      }
       exchange.close();
     });
     server.start();
   }
 
+  private void trickle(java.io.OutputStream out, byte[] body, java.time.Duration every) throws IOException {
+    try {
+      for (byte b : body) {
+        out.write(b);
+        out.flush();
+        if (closing.await(every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The server's base URL with an action query, for the transport's tests. */
   public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/?Action=Test");
+  }
+
+  /** The server's base URL, for --endpoint. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   public int requestCount() {
@@ -78,10 +119,15 @@ public final class ScriptedServer implements AutoCloseable {
   }
 
   /** The values of one request header, one per request received, in order. */
-  List<String> headerValues(String name) {
+  public List<String> headerValues(String name) {
     return received.stream().map(headers -> headers.entrySet().stream()
         .filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
         .map(e -> e.getValue().get(0)).orElse("")).toList();
+  }
+
+  /** Every request's headers, in order. */
+  public List<Map<String, List<String>>> received() {
+    return List.copyOf(received);
   }
 
   @Override

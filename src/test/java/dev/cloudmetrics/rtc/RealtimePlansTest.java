@@ -91,7 +91,7 @@ class RealtimePlansTest {
   @ValueSource(strings = {"0", "-1", "NaN", "Infinity", "two", ""})
   void aRateThatIsNotAPositiveNumberIsRefusedNamingFlagValueAndRule(String rate) {
     InvalidInputException e = refused(args(null, false, false, null, rate));
-    assertTrue(e.getMessage().startsWith("--rate '" + rate + "': expected requests per second above 0"),
+    assertTrue(e.getMessage().startsWith("--rate '" + rate + "': expected requests per second from 0.1 to 1000"),
         e.getMessage());
   }
 

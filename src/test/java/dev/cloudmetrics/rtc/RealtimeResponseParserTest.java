@@ -93,7 +93,13 @@ class RealtimeResponseParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "not json", "[1,2]", "{\"ResponseMetadata\":{}}", "{\"Result\":null}",
+  @ValueSource(strings = {"{\"ResponseMetadata\":{}}", "{\"Result\":null}"})
+  void nullOrMissingResultIsAnEmptyResultAsTheSdksReadIt(String text) {
+    assertEquals(List.of(), RealtimeResponseParser.parse(json(text), "app1", BOTH));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "not json", "[1,2]",
       "{\"Result\":{\"Indicators\":[{\"Name\":\"x\",\"Data\":[{\"Value\":1}]}]}}",
       "{\"Result\":{\"Indicators\":[{\"Data\":[]}]}}",
       "{\"Result\":{\"Indicators\":[{\"Name\":\"x\",\"Data\":[{\"Timestamp\":\"yesterday\",\"Value\":1}]}]}}",
