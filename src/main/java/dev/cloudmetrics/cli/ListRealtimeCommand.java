@@ -1,5 +1,6 @@
 package dev.cloudmetrics.cli;
 
+import dev.cloudmetrics.failure.InvalidInputException;
 import dev.cloudmetrics.failure.Validated;
 import dev.cloudmetrics.http.RequestPrinter;
 import dev.cloudmetrics.output.GrowingOutput;
@@ -7,8 +8,13 @@ import dev.cloudmetrics.rtc.RealtimeArgs;
 import dev.cloudmetrics.rtc.RealtimeClient;
 import dev.cloudmetrics.rtc.RealtimePlan;
 import dev.cloudmetrics.rtc.RealtimePlans;
+import dev.cloudmetrics.rtc.RealtimeQuery;
+import dev.cloudmetrics.rtc.RealtimeSyncSource;
 import dev.cloudmetrics.rtc.RealtimeWatch;
+import dev.cloudmetrics.sync.SyncTable;
+import dev.cloudmetrics.time.FinalBuckets;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -90,6 +96,10 @@ final class ListRealtimeCommand implements Callable<Integer> {
 
   @Mixin RetryOptions retry;
 
+  @Mixin SyncOptions sync;
+
+  @Mixin LatencyOptions latency;
+
   @Override
   public Integer call() throws Exception {
     CloudMetricsCommand root = (CloudMetricsCommand) spec.root().userObject();
@@ -103,6 +113,17 @@ final class ListRealtimeCommand implements Callable<Integer> {
       // One transport for the whole run: its pacing is the one budget that every request keeps to.
       RealtimeClient client = new RealtimeClient(
           access.transport(plan.value().requestsPerSecond(), retry.retries), access.volcengine(), environment.clock());
+      if (sync.requested()) {
+        if (watch) {
+          throw new InvalidInputException("--watch cannot be combined with --sync '" + sync.dest
+              + "': run --sync from cron, each run brings DEST up to date");
+        }
+        RealtimeQuery query = plan.value().query();
+        Instant now = environment.clock().instant();
+        return sync.run(SyncTable.rtc(RealtimeClient.SCHEMA, query.appIds(), query.indicators()),
+            new RealtimeSyncSource(client, query, now), latency.applyTo(FinalBuckets.rtc()), query.window().start(),
+            now, output, window.end(), environment);
+      }
       if (output.dryRun()) {
         client.signedRequests(plan.value().query()).forEach(r -> RequestPrinter.print(r, environment.out()));
         return ExitCode.OK;

@@ -5,6 +5,7 @@ import dev.cloudmetrics.cdn.OnlineUsersArgs;
 import dev.cloudmetrics.cdn.OnlineUsersClient;
 import dev.cloudmetrics.cdn.OnlineUsersQueries;
 import dev.cloudmetrics.cdn.OnlineUsersQuery;
+import dev.cloudmetrics.cdn.OnlineUsersSyncSource;
 import dev.cloudmetrics.cdn.PlanPrinter;
 import dev.cloudmetrics.cdn.PlanProgress;
 import dev.cloudmetrics.cdn.RequestPlan;
@@ -14,12 +15,15 @@ import dev.cloudmetrics.failure.InvalidInputException;
 import dev.cloudmetrics.failure.Validated;
 import dev.cloudmetrics.output.Layout;
 import dev.cloudmetrics.output.RenderOptions;
+import dev.cloudmetrics.sync.SyncTable;
+import dev.cloudmetrics.time.FinalBuckets;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -97,6 +101,10 @@ final class OnlineUsersCommand implements Callable<Integer> {
 
   @Mixin RetryOptions retry;
 
+  @Mixin SyncOptions sync;
+
+  @Mixin LatencyOptions latency;
+
   @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
       description = "Requests in flight at once when the window takes several (default 4, at most 64).")
   String concurrency;
@@ -120,6 +128,9 @@ final class OnlineUsersCommand implements Callable<Integer> {
       Notices.print(query.notices(), environment);
       OnlineUsersClient client = new OnlineUsersClient(
           access.transport(fetching.requestsPerSecond(), retry.retries), access.ksyun(), environment.clock());
+      if (sync.requested()) {
+        return sync(query.value(), client, fetching, root.globals(), environment);
+      }
       RequestPlan plan = OnlineUsersClient.plan(query.value());
       if (output.dryRun()) {
         PlanPrinter.print(plan, output.zone(), client.signedRequest(plan, plan.requests().get(0)), environment.out());
@@ -133,6 +144,17 @@ final class OnlineUsersCommand implements Callable<Integer> {
     }
   }
 
+  private int sync(OnlineUsersQuery query, OnlineUsersClient client, FetchSettings fetching, GlobalSettings globals,
+      CliEnvironment environment) throws IOException {
+    Instant now = environment.clock().instant();
+    SyncTable table = SyncTable.cdn(OnlineUsersClient.schema(query.perStream()), query.granularity().minutes(),
+        query.perStream(), query.streamUrls(), query.regions().stream().map(Enum::name).toList());
+    OnlineUsersSyncSource source = new OnlineUsersSyncSource(client, query, now, fetching,
+        plan -> progress(plan, globals, environment), output.zone());
+    return sync.run(table, source, latency.applyTo(FinalBuckets.cdn(query.granularity().duration())),
+        query.window().start(), now, output, window.end(), environment);
+  }
+
   /**
    * A bar on a terminal, lines with --verbose, else nothing (cron mail stays clean). Rows streaming
    * to the same terminal would tear a bar apart, and show how far the run is themselves.
@@ -144,7 +166,7 @@ final class OnlineUsersCommand implements Callable<Integer> {
     if (globals.verbose() || globals.debug()) {
       return ProgressLine.inLog(environment.err(), System::nanoTime);
     }
-    boolean rowsOnTerminal = output.output == null && streamsRows(output.renderOptions(environment));
+    boolean rowsOnTerminal = !sync.requested() && output.output == null && streamsRows(output.renderOptions(environment));
     return environment.interactive() && !rowsOnTerminal
         ? ProgressLine.onTerminal(environment.err(), System::nanoTime) : PlanProgress.none();
   }
