@@ -40,7 +40,8 @@ public final class SyncRun {
       Instant backfillStart, Instant now) throws IOException {
     try (Destination destination = SyncTarget.parse(settings.dest()).open(settings)) {
       Destination.Resume resume = destination.open(table, buckets, backfillStart);
-      Instant from = resume.from();
+      // A first run's --start may fall inside a bucket: the bucket holding it is the first one DEST gets.
+      Instant from = buckets.bucketOf(resume.from());
       Instant oldest = source.oldestAvailable();
       if (from.isBefore(oldest)) {
         if (!resume.fresh()) {
