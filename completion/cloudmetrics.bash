@@ -365,7 +365,7 @@ function _picocli_cloudmetrics_rtc_listrealtime() {
 
   local commands=""
   local flag_opts="'--include-incomplete' '--watch' '--no-header' '--dry-run' '--bom' '--excel' '--timestamps' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--sandbox'"
-  local arg_opts="'--app-id' '-i' '--indicator' '--start' '--end' '--last' '--region' '--endpoint' '--interval' '--rate' '-f' '--format' '-o' '--output' '--tz' '--layout' '--time-format' '--retries' '--profile' '--config'"
+  local arg_opts="'--app-id' '-i' '--indicator' '--start' '--end' '--last' '--region' '--endpoint' '--interval' '--rate' '-f' '--format' '-o' '--output' '--tz' '--layout' '--time-format' '--retries' '--sync' '--latency' '--profile' '--config'"
   local REGION_option_args=("cn-north-1" "ap-singapore-1") # --region values
   local FMT_option_args=("table" "csv" "json" "ndjson" "prometheus" "influx" "chart") # --format values
   local LAYOUT_option_args=("long" "wide") # --layout values
@@ -430,6 +430,12 @@ function _picocli_cloudmetrics_rtc_listrealtime() {
     '--retries')
       return
       ;;
+    '--sync')
+      return
+      ;;
+    '--latency')
+      return
+      ;;
     '--profile')
       return
       ;;
@@ -458,7 +464,7 @@ function _picocli_cloudmetrics_cdn_onlineusers() {
 
   local commands=""
   local flag_opts="'--per-stream' '--no-header' '--dry-run' '--bom' '--excel' '--timestamps' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--sandbox'"
-  local arg_opts="'-s' '--stream' '--streams-file' '--regions' '-g' '--granularity' '--result-type' '--start' '--end' '--last' '--signing-region' '--endpoint' '-f' '--format' '-o' '--output' '--tz' '--layout' '--time-format' '--retries' '--concurrency' '--rate' '--profile' '--config'"
+  local arg_opts="'-s' '--stream' '--streams-file' '--regions' '-g' '--granularity' '--result-type' '--start' '--end' '--last' '--signing-region' '--endpoint' '-f' '--format' '-o' '--output' '--tz' '--layout' '--time-format' '--retries' '--sync' '--latency' '--concurrency' '--rate' '--profile' '--config'"
   local CODECODE_option_args=("CN" "HK" "AS" "NA" "SA" "EU" "AU" "AF" "TW") # --regions values
   local G_option_args=("1m" "5m" "10m" "20m" "1h" "4h" "8h" "1d") # --granularity values
   local FMT_option_args=("table" "csv" "json" "ndjson" "prometheus" "influx" "chart") # --format values
@@ -527,6 +533,12 @@ function _picocli_cloudmetrics_cdn_onlineusers() {
       return $?
       ;;
     '--retries')
+      return
+      ;;
+    '--sync')
+      return
+      ;;
+    '--latency')
       return
       ;;
     '--concurrency')

@@ -394,4 +394,26 @@ class SyncCommandTest {
     assertEquals(Set.of(Long.toString(SyntheticData.cdnMergedPeak(STREAMS, REGIONS, t, 5)),
         Long.toString(SyntheticData.cdnMergedPeak(List.of(STREAMS.get(0)), REGIONS, t, 5))), values);
   }
+
+  @Test
+  void aPartlyWrittenBucketLeftByAKilledRunIsCutOffAndFetchedAgain() throws Exception {
+    String dest = SyncDests.CSV.create(directory, "cdn");
+    assertQuiet(run(SyncDests.CSV, cdn(dest, "--last", "1h")));
+    // What SIGKILL in the middle of an append leaves: a bucket's first line and half of its second.
+    Path file = Path.of(dest);
+    List<String> lines = java.nio.file.Files.readAllLines(file);
+    String next = "2024-05-20T11:55:00+08:00,rtmp://demo.example/live/a,CN,1\r\n2024-05-20T11:55:00+08:00,rtmp://de";
+    java.nio.file.Files.writeString(file, next, java.nio.file.StandardOpenOption.APPEND);
+    later(Duration.ofMinutes(20));
+
+    CliRun.Result result = run(SyncDests.CSV, cdn(dest, "--last", "1h"));
+
+    assertEquals(0, result.exitCode(), result.err());
+    assertEquals("cloudmetrics: note: --sync '" + dest + "': cut off " + next.length() + " bytes that an interrupted "
+        + "run left unfinished; the buckets they held are fetched again\n", result.err());
+    assertTrue(lines.size() > 1);
+    assertExactly(readCdn(SyncDests.CSV, dest), SyncDests.CSV, cdnSeries(), Instant.parse("2024-05-20T03:00:00Z"),
+        FinalBuckets.cdn(Duration.ofMinutes(5)), time.instant(), List.of(), SyncCommandTest::cdnFinal,
+        cdnAt(time.instant()));
+  }
 }
