@@ -8,13 +8,8 @@ import dev.cloudmetrics.rtc.RealtimeArgs;
 import dev.cloudmetrics.rtc.RealtimeClient;
 import dev.cloudmetrics.rtc.RealtimePlan;
 import dev.cloudmetrics.rtc.RealtimePlans;
-import dev.cloudmetrics.rtc.RealtimeQuery;
-import dev.cloudmetrics.rtc.RealtimeSyncSource;
 import dev.cloudmetrics.rtc.RealtimeWatch;
-import dev.cloudmetrics.sync.SyncTable;
-import dev.cloudmetrics.time.FinalBuckets;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -118,11 +113,7 @@ final class ListRealtimeCommand implements Callable<Integer> {
           throw new InvalidInputException("--watch cannot be combined with --sync '" + sync.dest
               + "': run --sync from cron, each run brings DEST up to date");
         }
-        RealtimeQuery query = plan.value().query();
-        Instant now = environment.clock().instant();
-        return sync.run(SyncTable.rtc(RealtimeClient.SCHEMA, query.appIds(), query.indicators()),
-            new RealtimeSyncSource(client, query, now), latency.applyTo(FinalBuckets.rtc()), query.window().start(),
-            now, output, window.end(), environment);
+        return sync.rtc(plan.value().query(), client, latency, output, window.end(), environment);
       }
       if (output.dryRun()) {
         client.signedRequests(plan.value().query()).forEach(r -> RequestPrinter.print(r, environment.out()));

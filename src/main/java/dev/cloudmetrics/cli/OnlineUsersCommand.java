@@ -5,7 +5,6 @@ import dev.cloudmetrics.cdn.OnlineUsersArgs;
 import dev.cloudmetrics.cdn.OnlineUsersClient;
 import dev.cloudmetrics.cdn.OnlineUsersQueries;
 import dev.cloudmetrics.cdn.OnlineUsersQuery;
-import dev.cloudmetrics.cdn.OnlineUsersSyncSource;
 import dev.cloudmetrics.cdn.PlanPrinter;
 import dev.cloudmetrics.cdn.PlanProgress;
 import dev.cloudmetrics.cdn.RequestPlan;
@@ -15,15 +14,12 @@ import dev.cloudmetrics.failure.InvalidInputException;
 import dev.cloudmetrics.failure.Validated;
 import dev.cloudmetrics.output.Layout;
 import dev.cloudmetrics.output.RenderOptions;
-import dev.cloudmetrics.sync.SyncTable;
-import dev.cloudmetrics.time.FinalBuckets;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -129,7 +125,8 @@ final class OnlineUsersCommand implements Callable<Integer> {
       OnlineUsersClient client = new OnlineUsersClient(
           access.transport(fetching.requestsPerSecond(), retry.retries), access.ksyun(), environment.clock());
       if (sync.requested()) {
-        return sync(query.value(), client, fetching, root.globals(), environment);
+        return sync.cdn(query.value(), client, fetching, plan -> progress(plan, root.globals(), environment), latency,
+            output, window.end(), environment);
       }
       RequestPlan plan = OnlineUsersClient.plan(query.value());
       if (output.dryRun()) {
@@ -142,17 +139,6 @@ final class OnlineUsersCommand implements Callable<Integer> {
           sink -> client.fetch(plan, sink, fetching, progress, advice), environment);
       return ExitCode.OK;
     }
-  }
-
-  private int sync(OnlineUsersQuery query, OnlineUsersClient client, FetchSettings fetching, GlobalSettings globals,
-      CliEnvironment environment) throws IOException {
-    Instant now = environment.clock().instant();
-    SyncTable table = SyncTable.cdn(OnlineUsersClient.schema(query.perStream()), query.granularity().minutes(),
-        query.perStream(), query.streamUrls(), query.regions().stream().map(Enum::name).toList());
-    OnlineUsersSyncSource source = new OnlineUsersSyncSource(client, query, now, fetching,
-        plan -> progress(plan, globals, environment), output.zone());
-    return sync.run(table, source, latency.applyTo(FinalBuckets.cdn(query.granularity().duration())),
-        query.window().start(), now, output, window.end(), environment);
   }
 
   /**

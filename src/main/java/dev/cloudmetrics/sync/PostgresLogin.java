@@ -26,7 +26,9 @@ record PostgresLogin(String host, int port, String database, String user, Option
     Map<String, String> parameters) {
 
   static PostgresLogin of(String dest, Map<String, String> environment, Path home, Consumer<String> warnings) {
-    String text = dest.regionMatches(true, 0, "jdbc:", 0, 5) ? dest.substring(5) : dest;
+    String url = dest.regionMatches(true, 0, "jdbc:", 0, 5) ? dest.substring(5) : dest;
+    // postgresql:// alone (everything from the environment) has no authority for java.net.URI.
+    String text = url.endsWith("://") ? url + "/" : url;
     URI uri;
     try {
       uri = new URI(text);
