@@ -24,11 +24,8 @@ trap 'kill "$emulator" 2>/dev/null || true; rm -rf "$work"' EXIT
 (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests package >&2)
 jar="$root/target/cloudmetrics.jar"
 
-java -jar "$jar" emulator --port 0 > "$work/banner" &
-emulator=$!
-for _ in $(seq 100); do grep -q 'http://127.0.0.1:' "$work/banner" 2>/dev/null && break; sleep 0.1; done
-endpoint=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/banner" | head -1)
-eval "$(sed -n 's/^ *export /export /p' "$work/banner")"
+source "$root/bench/emulator.sh"
+start_emulator "$jar" "$work"
 
 for i in $(seq "$streams"); do echo "rtmp://bench.example/live/channel-$i"; done > "$work/streams.txt"
 
