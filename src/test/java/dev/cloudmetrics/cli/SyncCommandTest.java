@@ -416,4 +416,25 @@ class SyncCommandTest {
         FinalBuckets.cdn(Duration.ofMinutes(5)), time.instant(), List.of(), SyncCommandTest::cdnFinal,
         cdnAt(time.instant()));
   }
+
+  @Test
+  void postgresqlAsksForTlsWhenTheUrlDoesAndAWrongPasswordIsACredentialsFailureThatShowsNoSecret() {
+    String url = SyncDests.POSTGRESQL.create(directory, "cdn");
+
+    CliRun.Result tls = run(SyncDests.POSTGRESQL, cdn(url + "?sslmode=require", "--last", "1h"));
+    Map<String, String> wrong = new HashMap<>(Map.of("PGPASSWORD", "not-the-password"));
+    wrong.put("KSYUN_ACCESS_KEY", DemoCredentials.KSYUN.accessKeyId());
+    wrong.put("KSYUN_SECRET_KEY", DemoCredentials.KSYUN.secretAccessKey());
+    CliRun.Result password = new CliRun(time, wrong, directory).run(cdn(url, "--last", "1h"));
+
+    // The test server has no certificate: the driver asked for TLS and was refused.
+    assertEquals(ExitCode.SERVICE_FAILED, tls.exitCode(), tls.err());
+    assertTrue(tls.err().startsWith("cloudmetrics: --sync 'postgres@127.0.0.1:") && tls.err().contains("SSL"),
+        tls.err());
+    assertEquals(ExitCode.CREDENTIALS, password.exitCode(), password.err());
+    assertTrue(password.err().contains("password authentication failed"), password.err());
+    assertTrue(!password.err().contains("not-the-password") && !tls.err().contains(
+        dev.cloudmetrics.sync.PostgresServer.PASSWORD), password.err());
+    assertEquals(0, emulator.requestCount());
+  }
 }
