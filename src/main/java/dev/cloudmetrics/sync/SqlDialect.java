@@ -20,6 +20,7 @@ enum SqlDialect {
         statement.execute("PRAGMA journal_mode=WAL");
         statement.execute("PRAGMA synchronous=NORMAL");
         statement.execute("PRAGMA busy_timeout=10000");
+        statement.execute("PRAGMA cache_size=-65536"); // 64 MiB: a backfill's index pages stay in memory
       }
     }
 
@@ -27,11 +28,22 @@ enum SqlDialect {
     boolean tryLock(Connection connection, String table) {
       return true; // the file lock beside the database is taken before connecting
     }
+
+    @Override
+    String tableOptions() {
+      // The rows live in the primary key's B-tree, instead of a rowid table plus an index: half the writes.
+      return " WITHOUT ROWID";
+    }
   },
   POSTGRESQL("PostgreSQL") {
     @Override
     void tune(Connection connection) {
       // The server's defaults are right for a few thousand rows per transaction.
+    }
+
+    @Override
+    String tableOptions() {
+      return "";
     }
 
     @Override
@@ -62,6 +74,9 @@ enum SqlDialect {
 
   /** Session settings for a sync run. */
   abstract void tune(Connection connection) throws SQLException;
+
+  /** What follows a CREATE TABLE's closing parenthesis. */
+  abstract String tableOptions();
 
   /** Takes the lock of {@code table}'s writers if nobody holds it. */
   abstract boolean tryLock(Connection connection, String table) throws SQLException;
