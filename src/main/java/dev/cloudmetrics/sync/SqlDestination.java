@@ -51,6 +51,7 @@ final class SqlDestination implements Destination {
   private Connection connection;
   private SyncTable table;
   private PreparedStatement upsert;
+  private PostgresBulk bulk;
   private int uncommitted;
 
   SqlDestination(SqlDialect dialect, String dest, Connector connector, Duration lockWait,
@@ -83,6 +84,9 @@ final class SqlDestination implements Destination {
         from = from == null || resume.isBefore(from) ? resume : from;
       }
       upsert = connection.prepareStatement(upsertSql());
+      if (dialect == SqlDialect.POSTGRESQL) {
+        bulk = new PostgresBulk(table.name(), insertColumns(), conflictClause());
+      }
       return new Resume(from == null ? backfillStart : from, fresh);
     } catch (SQLException e) {
       throw failure(e, "opening it");
@@ -138,19 +142,10 @@ final class SqlDestination implements Destination {
   @Override
   public void write(Instant bucket, List<Row> rows, boolean isFinal) {
     try {
-      for (Row row : rows) {
-        upsert.setLong(1, bucket.getEpochSecond());
-        int at = bindFixed(upsert, 2);
-        for (String label : table.seriesOf(row)) {
-          upsert.setString(at++, label);
-        }
-        if ("BIGINT".equals(table.valueColumn().type())) {
-          upsert.setLong(at++, row.value().longValueExact());
-        } else {
-          upsert.setBigDecimal(at++, row.value());
-        }
-        upsert.setBoolean(at, isFinal);
-        upsert.addBatch();
+      if (bulk != null) {
+        addToBulk(bucket, rows, isFinal);
+      } else {
+        addToBatch(bucket, rows, isFinal);
       }
       uncommitted += rows.size();
       if (uncommitted >= COMMIT_ROWS) {
@@ -158,6 +153,23 @@ final class SqlDestination implements Destination {
       }
     } catch (SQLException e) {
       throw failure(e, "writing");
+    }
+  }
+
+  private void addToBatch(Instant bucket, List<Row> rows, boolean isFinal) throws SQLException {
+    for (Row row : rows) {
+      upsert.setLong(1, bucket.getEpochSecond());
+      int at = bindFixed(upsert, 2);
+      for (String label : table.seriesOf(row)) {
+        upsert.setString(at++, label);
+      }
+      if ("BIGINT".equals(table.valueColumn().type())) {
+        upsert.setLong(at++, row.value().longValueExact());
+      } else {
+        upsert.setBigDecimal(at++, row.value());
+      }
+      upsert.setBoolean(at, isFinal);
+      upsert.addBatch();
     }
   }
 
@@ -188,7 +200,25 @@ final class SqlDestination implements Destination {
     }
   }
 
+  private void addToBulk(Instant bucket, List<Row> rows, boolean isFinal) {
+    List<Boolean> quoted = new ArrayList<>(List.of(false));
+    table.keyColumns().forEach(c -> quoted.add("TEXT".equals(c.type())));
+    quoted.addAll(List.of(false, false));
+    for (Row row : rows) {
+      List<String> cells = new ArrayList<>();
+      cells.add(Long.toString(bucket.getEpochSecond()));
+      cells.addAll(table.fixedKey());
+      cells.addAll(table.seriesOf(row));
+      cells.add(row.value().toPlainString());
+      cells.add(isFinal ? "t" : "f");
+      bulk.add(cells, quoted);
+    }
+  }
+
   private void commitBatch() throws SQLException {
+    if (bulk != null) {
+      bulk.flush(connection);
+    }
     upsert.executeBatch();
     connection.commit();
     uncommitted = 0;
@@ -243,11 +273,11 @@ final class SqlDestination implements Destination {
           + " (time) WHERE NOT final");
     }
     try (Statement statement = connection.createStatement()) {
-      statement.executeQuery("SELECT " + allColumns() + " FROM " + table.name() + " WHERE 1 = 0").close();
+      statement.executeQuery("SELECT " + insertColumns() + " FROM " + table.name() + " WHERE 1 = 0").close();
     } catch (SQLException e) {
       connection.rollback();
       throw new InvalidInputException("--sync '" + dest + "': its table " + table.name() + " does not have the "
-          + "columns " + allColumns() + " (" + e.getMessage() + "); it was left as it was");
+          + "columns " + insertColumns() + " (" + e.getMessage() + "); it was left as it was");
     }
     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + SETTINGS_TABLE
         + " (setting, value) VALUES (?, ?)")) {
@@ -296,11 +326,19 @@ final class SqlDestination implements Destination {
   }
 
   private String upsertSql() {
-    String keys = names(table.keyColumns());
-    return "INSERT INTO " + table.name() + " (time, " + keys + ", " + table.valueColumn().name() + ", final) VALUES ("
+    return "INSERT INTO " + table.name() + " (" + insertColumns() + ") VALUES ("
         + Stream.generate(() -> "?").limit(table.keyColumns().size() + 3L).collect(Collectors.joining(", "))
-        + ") ON CONFLICT (" + keys + ", time) DO UPDATE SET " + table.valueColumn().name() + " = excluded."
-        + table.valueColumn().name() + ", final = excluded.final";
+        + ")" + conflictClause();
+  }
+
+  private String insertColumns() {
+    return "time, " + names(table.keyColumns()) + ", " + table.valueColumn().name() + ", final";
+  }
+
+  /** A row already there is replaced: a provisional value by a newer one, or by the final one. */
+  private String conflictClause() {
+    return " ON CONFLICT (" + names(table.keyColumns()) + ", time) DO UPDATE SET " + table.valueColumn().name()
+        + " = excluded." + table.valueColumn().name() + ", final = excluded.final";
   }
 
   private String seriesCondition() {
@@ -323,10 +361,6 @@ final class SqlDestination implements Destination {
       }
     }
     return next;
-  }
-
-  private String allColumns() {
-    return "time, " + names(table.keyColumns()) + ", " + table.valueColumn().name() + ", final";
   }
 
   private static String names(List<SyncTable.Column> columns) {
