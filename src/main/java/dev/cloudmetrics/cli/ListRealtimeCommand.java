@@ -3,6 +3,7 @@ package dev.cloudmetrics.cli;
 import dev.cloudmetrics.discovery.DiscoveryDryRun;
 import dev.cloudmetrics.discovery.DiscoveryInterval;
 import dev.cloudmetrics.discovery.RefreshedList;
+import dev.cloudmetrics.failure.InvalidInputException;
 import dev.cloudmetrics.failure.Validated;
 import dev.cloudmetrics.http.HttpTransport;
 import dev.cloudmetrics.http.RequestPrinter;
@@ -111,6 +112,10 @@ final class ListRealtimeCommand implements Callable<Integer> {
 
   @Mixin RetryOptions retry;
 
+  @Mixin SyncOptions sync;
+
+  @Mixin LatencyOptions latency;
+
   @Override
   public Integer call() throws Exception {
     CloudMetricsCommand root = (CloudMetricsCommand) spec.root().userObject();
@@ -132,6 +137,10 @@ final class ListRealtimeCommand implements Callable<Integer> {
       Optional<AppLister> lister = apps.all()
           ? Optional.of(new AppLister(transport, access.volcengine(), environment.clock(), plan.value().query()))
           : Optional.empty();
+      if (sync.requested() && watch) {
+        throw new InvalidInputException("--watch cannot be combined with --sync '" + sync.dest
+            + "': run --sync from cron, each run brings DEST up to date");
+      }
       if (output.dryRun()) {
         if (lister.isPresent()) {
           DiscoveryDryRun.printAppListing(lister.get().signedFirstRequest(), environment.out());
@@ -143,6 +152,9 @@ final class ListRealtimeCommand implements Callable<Integer> {
       RealtimeQuery query = lister.map(l -> plan.value().query().withApps(l.list())).orElse(plan.value().query());
       if (lister.isPresent() && query.appIds().isEmpty()) {
         Notices.print(List.of("ListApps listed no app: there is nothing to ask for"), environment);
+      }
+      if (sync.requested()) {
+        return sync.rtc(query, client, latency, output, window.end(), environment);
       }
       if (plan.value().watchInterval().isPresent()) {
         Supplier<List<String>> following = lister.isEmpty() ? query::appIds

@@ -132,6 +132,10 @@ final class OnlineUsersCommand implements Callable<Integer> {
 
   @Mixin RetryOptions retry;
 
+  @Mixin SyncOptions sync;
+
+  @Mixin LatencyOptions latency;
+
   @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
       description = "Requests in flight at once when the window takes several (default 4, at most 64).")
   String concurrency;
@@ -158,7 +162,7 @@ final class OnlineUsersCommand implements Callable<Integer> {
           : OnlineUsersQueries.from(args, environment.clock().instant());
       Notices.print(query.notices(), environment);
       if (spec.commandLine().getParseResult().hasMatchedOption("--discover-every")) {
-        // The long-running modes (--watch, --sync, --serve) that list the streams again come with their own changes.
+        // Each --sync run lists the streams afresh; the long-running modes list them again every --discover-every.
         Notices.print(List.of("--discover-every does nothing in a one-off run: the streams are listed once"), environment);
       }
       HttpTransport transport = access.transport(fetching.requestsPerSecond(), retry);
@@ -175,6 +179,10 @@ final class OnlineUsersCommand implements Callable<Integer> {
             + "there is nothing to query"), environment);
         output.write(OnlineUsersClient.schema(asked.perStream()), sink -> { }, environment);
         return ExitCode.OK;
+      }
+      if (sync.requested() && !output.dryRun()) {
+        return sync.cdn(asked, client, fetching, planned -> progress(planned, root.globals(), environment), latency,
+            output, window.end(), environment);
       }
       RequestPlan plan = OnlineUsersClient.plan(asked);
       if (output.dryRun()) {
@@ -200,7 +208,7 @@ final class OnlineUsersCommand implements Callable<Integer> {
     if (globals.verbose() || globals.debug()) {
       return ProgressLine.inLog(environment.err(), System::nanoTime);
     }
-    boolean rowsOnTerminal = output.output == null && streamsRows(output.renderOptions(environment));
+    boolean rowsOnTerminal = !sync.requested() && output.output == null && streamsRows(output.renderOptions(environment));
     return environment.interactive() && !rowsOnTerminal
         ? ProgressLine.onTerminal(environment.err(), System::nanoTime) : PlanProgress.none();
   }

@@ -72,6 +72,30 @@ class StartupTest {
   }
 
   @Test
+  void aQueryWithoutSyncLoadsNoJdbcClass() throws Exception {
+    // The SQLite and PostgreSQL drivers are for --sync alone: every other run starts as before.
+    List<String> loaded = classesLoadedBy(Map.of(), "--config", dir.resolve("none").toString(),
+        "--sandbox", "cdn", "online-users", "-s", "rtmp://x.example/live/a", "--last", "15m", "-f", "csv");
+
+    assertTrue(printed.startsWith("time,online_users"), printed);
+    List<String> jdbc = loaded.stream().filter(c -> c.startsWith("java.sql.") || c.startsWith("org.sqlite.")
+        || c.startsWith("org.postgresql.") || c.startsWith("dev.cloudmetrics.sync.")).toList();
+    assertEquals(List.of(), jdbc);
+  }
+
+  @Test
+  void aSyncIntoSqliteLoadsSqliteAndNotPostgresql() throws Exception {
+    // The other side of the test above: the filter sees these classes when they are loaded.
+    List<String> loaded = classesLoadedBy(Map.of(), "--config", dir.resolve("none").toString(),
+        "--sandbox", "cdn", "online-users", "-s", "rtmp://x.example/live/a", "--last", "15m",
+        "--sync", dir.resolve("history.db").toString());
+
+    assertEquals("", printed);
+    assertTrue(loaded.contains("org.sqlite.JDBC"), "SQLite's driver: " + loaded.size());
+    assertEquals(List.of(), loaded.stream().filter(c -> c.startsWith("org.postgresql.")).toList());
+  }
+
+  @Test
   void picocliCheckedTheCommandsAtBuildTime() {
     // The annotation processor writes this beside the classes; without it, mistakes in the
     // annotations would surface only when a user runs the command.

@@ -1,0 +1,382 @@
+package dev.cloudmetrics.sync;
+
+import dev.cloudmetrics.failure.CloudMetricsException;
+import dev.cloudmetrics.failure.CredentialsException;
+import dev.cloudmetrics.failure.InvalidInputException;
+import dev.cloudmetrics.failure.ServiceFailureException;
+import dev.cloudmetrics.output.Row;
+import dev.cloudmetrics.time.FinalBuckets;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * SQLite or PostgreSQL as DEST, with the same SQL for both: the command's table (created if
+ * missing, its columns checked if present), a {@code cloudmetrics_sync} table of the settings the
+ * rows were written with (a run with others is refused), and upserts in batches, one transaction
+ * per few thousand rows, so that a killed run loses at most the rows of its open transaction.
+ */
+final class SqlDestination implements Destination {
+  /** Rows per transaction: big enough to be fast, small enough that a failure loses little. */
+  private static final int COMMIT_ROWS = 20_000;
+  private static final long LOCK_POLL_MILLIS = 200;
+  private static final String SETTINGS_TABLE = "cloudmetrics_sync";
+
+  /** Opens a connection to the database. */
+  @FunctionalInterface
+  interface Connector {
+    Connection connect() throws SQLException;
+  }
+
+  private final SqlDialect dialect;
+  private final String dest;
+  private final Connector connector;
+  private final Duration lockWait;
+  private final Optional<FileLockHolder.Target> fileLock;
+  private FileLockHolder fileLockHeld;
+  private Connection connection;
+  private SyncTable table;
+  private PreparedStatement upsert;
+  private PostgresBulk bulk;
+  private int uncommitted;
+
+  SqlDestination(SqlDialect dialect, String dest, Connector connector, Duration lockWait,
+      Optional<FileLockHolder.Target> fileLock) {
+    this.dialect = dialect;
+    this.dest = dest;
+    this.connector = connector;
+    this.lockWait = lockWait;
+    this.fileLock = fileLock;
+  }
+
+  @Override
+  public Resume open(SyncTable syncTable, FinalBuckets buckets, Instant backfillStart) throws IOException {
+    this.table = syncTable;
+    if (fileLock.isPresent()) {
+      fileLockHeld = FileLockHolder.acquire(fileLock.get(), lockWait);
+    }
+    try {
+      connection = connector.connect();
+      dialect.tune(connection);
+      connection.setAutoCommit(false);
+      lock();
+      prepareTables();
+      Map<List<String>, Instant> newest = newestFinal();
+      Instant from = null;
+      boolean fresh = true;
+      for (List<String> series : table.series()) {
+        Instant resume = Optional.ofNullable(newest.get(series)).map(t -> t.plus(buckets.size())).orElse(backfillStart);
+        fresh &= !newest.containsKey(series);
+        from = from == null || resume.isBefore(from) ? resume : from;
+      }
+      upsert = connection.prepareStatement(upsertSql());
+      if (dialect == SqlDialect.POSTGRESQL) {
+        bulk = new PostgresBulk(table.name(), insertColumns(), conflictClause());
+      }
+      return new Resume(from == null ? backfillStart : from, fresh);
+    } catch (SQLException e) {
+      throw failure(e, "opening it");
+    }
+  }
+
+  @Override
+  public void prepare(Instant from) {
+    try {
+      try (PreparedStatement stale = connection.prepareStatement("DELETE FROM " + table.name() + " WHERE NOT final"
+          + fixedCondition() + " AND time < ?")) {
+        int at = bindFixed(stale, 1);
+        stale.setLong(at, from.getEpochSecond());
+        stale.executeUpdate();
+      }
+      Set<List<String>> asked = new HashSet<>(table.series());
+      List<List<String>> dropped = new ArrayList<>();
+      String seriesColumns = names(table.seriesColumns());
+      try (PreparedStatement provisional = connection.prepareStatement("SELECT DISTINCT " + seriesColumns + " FROM "
+          + table.name() + " WHERE NOT final" + fixedCondition())) {
+        bindFixed(provisional, 1);
+        try (ResultSet result = provisional.executeQuery()) {
+          while (result.next()) {
+            List<String> series = seriesKey(result);
+            if (!asked.contains(series)) {
+              dropped.add(series);
+            }
+          }
+        }
+      }
+      // Nobody asks for these series any more: their growing values would stay for good.
+      try (PreparedStatement forget = connection.prepareStatement("DELETE FROM " + table.name() + " WHERE NOT final"
+          + fixedCondition() + seriesCondition())) {
+        for (List<String> series : dropped) {
+          int at = bindFixed(forget, 1);
+          for (String label : series) {
+            forget.setString(at++, label);
+          }
+          forget.executeUpdate();
+        }
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      throw failure(e, "forgetting provisional rows");
+    }
+  }
+
+  @Override
+  public boolean keepsProvisional() {
+    return true;
+  }
+
+  @Override
+  public void write(Instant bucket, List<Row> rows, boolean isFinal) {
+    try {
+      if (bulk != null) {
+        addToBulk(bucket, rows, isFinal);
+      } else {
+        addToBatch(bucket, rows, isFinal);
+      }
+      uncommitted += rows.size();
+      if (uncommitted >= COMMIT_ROWS) {
+        commitBatch();
+      }
+    } catch (SQLException e) {
+      throw failure(e, "writing");
+    }
+  }
+
+  private void addToBatch(Instant bucket, List<Row> rows, boolean isFinal) throws SQLException {
+    for (Row row : rows) {
+      upsert.setLong(1, bucket.getEpochSecond());
+      int at = bindFixed(upsert, 2);
+      for (String label : table.seriesOf(row)) {
+        upsert.setString(at++, label);
+      }
+      if ("BIGINT".equals(table.valueColumn().type())) {
+        upsert.setLong(at++, row.value().longValueExact());
+      } else {
+        upsert.setBigDecimal(at++, row.value());
+      }
+      upsert.setBoolean(at, isFinal);
+      upsert.addBatch();
+    }
+  }
+
+  @Override
+  public void commit() {
+    try {
+      if (connection != null && upsert != null) {
+        commitBatch();
+      }
+    } catch (SQLException e) {
+      throw failure(e, "committing");
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      if (connection != null) {
+        // Uncommitted rows (a failed run) are rolled back; the session's advisory lock goes with the connection.
+        connection.close();
+      }
+    } catch (SQLException e) {
+      throw failure(e, "closing");
+    } finally {
+      if (fileLockHeld != null) {
+        fileLockHeld.close();
+      }
+    }
+  }
+
+  private void addToBulk(Instant bucket, List<Row> rows, boolean isFinal) {
+    List<Boolean> quoted = new ArrayList<>(List.of(false));
+    table.keyColumns().forEach(c -> quoted.add("TEXT".equals(c.type())));
+    quoted.addAll(List.of(false, false));
+    for (Row row : rows) {
+      List<String> cells = new ArrayList<>();
+      cells.add(Long.toString(bucket.getEpochSecond()));
+      cells.addAll(table.fixedKey());
+      cells.addAll(table.seriesOf(row));
+      cells.add(row.value().toPlainString());
+      cells.add(isFinal ? "t" : "f");
+      bulk.add(cells, quoted);
+    }
+  }
+
+  private void commitBatch() throws SQLException {
+    if (bulk != null) {
+      bulk.flush(connection);
+    }
+    upsert.executeBatch();
+    connection.commit();
+    uncommitted = 0;
+  }
+
+  private void lock() throws SQLException {
+    long deadline = System.nanoTime() + lockWait.toNanos();
+    while (!dialect.tryLock(connection, table.name())) {
+      if (System.nanoTime() >= deadline) {
+        throw FileLockHolder.busy(dest, lockWait);
+      }
+      try {
+        Thread.sleep(LOCK_POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ServiceFailureException("interrupted while waiting for the lock of " + dest, e);
+      }
+    }
+  }
+
+  /** Checks the settings the rows were written with, then creates what is missing; refusal leaves all as it was. */
+  private void prepareTables() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE IF NOT EXISTS " + SETTINGS_TABLE
+          + " (setting TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL)");
+    }
+    Map<String, String> wanted = new java.util.LinkedHashMap<>();
+    wanted.put("command", table.schema().command());
+    wanted.putAll(new java.util.TreeMap<>(table.settings()));
+    Map<String, String> held = new HashMap<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("SELECT setting, value FROM " + SETTINGS_TABLE)) {
+      while (result.next()) {
+        held.put(result.getString(1), result.getString(2));
+      }
+    }
+    for (Map.Entry<String, String> setting : wanted.entrySet()) {
+      String before = held.get(setting.getKey());
+      if (before != null && !before.equals(setting.getValue())) {
+        connection.rollback();
+        throw new InvalidInputException("--sync '" + dest + "': it was written with " + setting.getKey() + " "
+            + before + ", this run has " + setting.getValue() + "; it was left as it was (use another DEST)");
+      }
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE IF NOT EXISTS " + table.name() + " (time BIGINT NOT NULL, "
+          + table.keyColumns().stream().map(c -> c.name() + " " + c.type() + " NOT NULL, ").collect(Collectors.joining())
+          + table.valueColumn().name() + " " + table.valueColumn().type() + " NOT NULL, final BOOLEAN NOT NULL, "
+          + "PRIMARY KEY (" + names(table.keyColumns()) + ", time))" + dialect.tableOptions());
+      // The few provisional rows, found without reading the history: each run looks them up first.
+      statement.execute("CREATE INDEX IF NOT EXISTS " + table.name() + "_provisional ON " + table.name()
+          + " (time) WHERE NOT final");
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.executeQuery("SELECT " + insertColumns() + " FROM " + table.name() + " WHERE 1 = 0").close();
+    } catch (SQLException e) {
+      connection.rollback();
+      throw new InvalidInputException("--sync '" + dest + "': its table " + table.name() + " does not have the "
+          + "columns " + insertColumns() + " (" + e.getMessage() + "); it was left as it was");
+    }
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + SETTINGS_TABLE
+        + " (setting, value) VALUES (?, ?)")) {
+      for (Map.Entry<String, String> setting : wanted.entrySet()) {
+        if (!held.containsKey(setting.getKey())) {
+          insert.setString(1, setting.getKey());
+          insert.setString(2, setting.getValue());
+          insert.executeUpdate();
+        }
+      }
+    }
+    connection.commit();
+  }
+
+  /**
+   * The newest final bucket of each series this run asks for: one short walk back from the end of
+   * each series' key range (behind it are at most the few provisional rows), rather than one
+   * GROUP BY over the whole history, which took a minute over 4 million rows.
+   */
+  private Map<List<String>, Instant> newestFinal() throws SQLException {
+    Map<List<String>, Instant> newest = new HashMap<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT time FROM " + table.name() + " WHERE final"
+        + fixedCondition() + seriesCondition() + " ORDER BY time DESC LIMIT 1")) {
+      for (List<String> series : table.series()) {
+        int at = bindFixed(query, 1);
+        for (String label : series) {
+          query.setString(at++, label);
+        }
+        try (ResultSet result = query.executeQuery()) {
+          if (result.next()) {
+            newest.put(series, Instant.ofEpochSecond(result.getLong(1)));
+          }
+        }
+      }
+    }
+    connection.commit();
+    return newest;
+  }
+
+  private List<String> seriesKey(ResultSet result) throws SQLException {
+    List<String> key = new ArrayList<>();
+    for (int i = 1; i <= table.seriesColumns().size(); i++) {
+      key.add(result.getString(i));
+    }
+    return key;
+  }
+
+  private String upsertSql() {
+    return "INSERT INTO " + table.name() + " (" + insertColumns() + ") VALUES ("
+        + Stream.generate(() -> "?").limit(table.keyColumns().size() + 3L).collect(Collectors.joining(", "))
+        + ")" + conflictClause();
+  }
+
+  private String insertColumns() {
+    return "time, " + names(table.keyColumns()) + ", " + table.valueColumn().name() + ", final";
+  }
+
+  /** A row already there is replaced: a provisional value by a newer one, or by the final one. */
+  private String conflictClause() {
+    return " ON CONFLICT (" + names(table.keyColumns()) + ", time) DO UPDATE SET " + table.valueColumn().name()
+        + " = excluded." + table.valueColumn().name() + ", final = excluded.final";
+  }
+
+  private String seriesCondition() {
+    return table.seriesColumns().stream().map(c -> " AND " + c.name() + " = ?").collect(Collectors.joining());
+  }
+
+  private String fixedCondition() {
+    return table.keyColumns().subList(0, table.fixedKey().size()).stream().map(c -> " AND " + c.name() + " = ?")
+        .collect(Collectors.joining());
+  }
+
+  /** Binds the fixed key (the granularity) from parameter {@code at} on; returns the next parameter's index. */
+  private int bindFixed(PreparedStatement statement, int at) throws SQLException {
+    int next = at;
+    for (int i = 0; i < table.fixedKey().size(); i++) {
+      if ("INTEGER".equals(table.keyColumns().get(i).type())) {
+        statement.setInt(next++, Integer.parseInt(table.fixedKey().get(i)));
+      } else {
+        statement.setString(next++, table.fixedKey().get(i));
+      }
+    }
+    return next;
+  }
+
+  private static String names(List<SyncTable.Column> columns) {
+    return columns.stream().map(SyncTable.Column::name).collect(Collectors.joining(", "));
+  }
+
+  /** A database failure as the tool reports it: credentials (exit 3), not a database (2), else the service (5). */
+  private CloudMetricsException failure(SQLException e, String doing) {
+    String state = Optional.ofNullable(e.getSQLState()).orElse("");
+    String where = "--sync '" + dest + "' (" + dialect.product() + "): ";
+    if (state.startsWith("28")) {
+      return new CredentialsException(where + e.getMessage());
+    }
+    if (dialect == SqlDialect.SQLITE && (e.getErrorCode() == 26 || e.getErrorCode() == 11)) {
+      return new InvalidInputException(where + "not a SQLite database (" + e.getMessage() + "); it was left as it was");
+    }
+    return new ServiceFailureException(where + doing + " failed: " + e.getMessage(), e);
+  }
+}
