@@ -23,12 +23,29 @@ final class CtrlC {
 
   /** Runs {@code task} on this thread, Ctrl-C interrupting it. */
   static void interrupts(Task task) throws IOException {
+    run(task, false);
+  }
+
+  /**
+   * Runs a service's {@code task} on this thread, SIGTERM or Ctrl-C interrupting it, and then ends
+   * the process with exit 0 once the task returned: stopping is how a service ends, and without this
+   * the JVM would report the signal (143, 130) whatever the task returned.
+   */
+  static void stops(Task task) throws IOException {
+    run(task, true);
+  }
+
+  private static void run(Task task, boolean stopIsSuccess) throws IOException {
     Thread worker = Thread.currentThread();
     CountDownLatch returned = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       worker.interrupt();
       try {
-        returned.await(GRACE_SECONDS, TimeUnit.SECONDS);
+        if (returned.await(GRACE_SECONDS, TimeUnit.SECONDS) && stopIsSuccess) {
+          System.out.flush();
+          System.err.flush();
+          Runtime.getRuntime().halt(ExitCode.OK);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -2,13 +2,13 @@ package dev.cloudmetrics.cli;
 
 import dev.cloudmetrics.failure.Validated;
 import dev.cloudmetrics.http.RequestPrinter;
-import dev.cloudmetrics.output.GrowingOutput;
 import dev.cloudmetrics.rtc.RealtimeArgs;
 import dev.cloudmetrics.rtc.RealtimeClient;
 import dev.cloudmetrics.rtc.RealtimePlan;
 import dev.cloudmetrics.rtc.RealtimePlans;
-import dev.cloudmetrics.rtc.RealtimeWatch;
-import java.io.IOException;
+import dev.cloudmetrics.rtc.RealtimeQuery;
+import dev.cloudmetrics.rtc.RealtimeSource;
+import dev.cloudmetrics.time.FinalBuckets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -81,6 +81,13 @@ final class ListRealtimeCommand implements Callable<Integer> {
           + "timed just after a bucket completes.")
   String interval;
 
+  @Option(names = "--serve", paramLabel = "ADDR",
+      description = "Run as a Prometheus exporter on ADDR (HOST:PORT or :PORT; port 0 picks a free one): poll each "
+          + "bucket once it is final and answer /metrics from memory, until SIGTERM or Ctrl-C (exit 0).")
+  String serve;
+
+  @Mixin LatencyOptions latency;
+
   @Option(names = "--rate", paramLabel = "R", defaultValue = "2",
       description = "At most R requests per second, every request of the run counted, retries included "
           + "(default 2, the API's documented ceiling; decimals allowed).")
@@ -99,49 +106,29 @@ final class ListRealtimeCommand implements Callable<Integer> {
       RealtimeArgs args = new RealtimeArgs(appIds, indicators, window.start(), window.end(), window.last(),
           region, target, output.zone(), includeIncomplete, watch, interval, rate);
       Validated<RealtimePlan> plan = RealtimePlans.from(args, environment.clock().instant());
+      FinalBuckets buckets = latency.applyTo(FinalBuckets.rtc());
       Notices.print(plan.notices(), environment);
+      RealtimeQuery first = plan.value().query();
       // One transport for the whole run: its pacing is the one budget that every request keeps to.
+      if (serve != null && !output.dryRun()) {
+        return Serving.serve(serve, watch, RealtimeClient.SCHEMA, buckets.size(), "rtc",
+            observed -> new RealtimeSource(new RealtimeClient(access.transport(plan.value().requestsPerSecond(),
+                retry.retries, observed), access.volcengine(), environment.clock()), first, buckets),
+            first.window().start(), output.zone(), environment);
+      }
       RealtimeClient client = new RealtimeClient(
           access.transport(plan.value().requestsPerSecond(), retry.retries), access.volcengine(), environment.clock());
       if (output.dryRun()) {
-        client.signedRequests(plan.value().query()).forEach(r -> RequestPrinter.print(r, environment.out()));
+        client.signedRequests(first).forEach(r -> RequestPrinter.print(r, environment.out()));
         return ExitCode.OK;
       }
       if (plan.value().watchInterval().isPresent()) {
-        return watch(client, plan.value(), environment);
+        return Polling.watch(output, RealtimeClient.SCHEMA, first.window().span(), new RealtimeSource(client, first,
+            buckets), first.window().start(), plan.value().watchInterval().get(), environment);
       }
       output.write(RealtimeClient.SCHEMA, sink -> client.fetch(plan.value().query(), sink), environment);
       return ExitCode.OK;
     }
-  }
-
-  private int watch(RealtimeClient client, RealtimePlan plan, CliEnvironment environment) throws IOException {
-    GrowingOutput growing = output.growing(RealtimeClient.SCHEMA, plan.query().window().span(), environment);
-    RealtimeWatch watching = new RealtimeWatch(client, environment.clock(), environment.sleeper(), output.zone(),
-        notice -> Notices.print(List.of(notice), environment));
-    boolean[] readerGone = {false};
-    CtrlC.interrupts(() -> {
-      try {
-        watching.run(plan.query(), plan.watchInterval().orElseThrow(), rows -> {
-          growing.append(rows);
-          // A PrintStream swallows EPIPE: without this check '--watch | head' would poll for ever.
-          if (environment.out().checkError()) {
-            throw new ReaderGone();
-          }
-        });
-      } catch (ReaderGone gone) {
-        readerGone[0] = true;
-        return;
-      }
-      // Only an interruption ends a watch without a failure; said here, while Ctrl-C's hook still waits for it.
-      FailureReporter.report(new InterruptedException(), environment.err(), false);
-    });
-    return readerGone[0] ? ExitCode.OK : ExitCode.INTERRUPTED;
-  }
-
-  /** Whoever read stdout has gone (a closed pipe): the watch has nobody left to print for. */
-  private static final class ReaderGone extends IOException {
-    private static final long serialVersionUID = 1L;
   }
 
   /** Region names for completion. */

@@ -5,6 +5,7 @@ import dev.cloudmetrics.cdn.OnlineUsersArgs;
 import dev.cloudmetrics.cdn.OnlineUsersClient;
 import dev.cloudmetrics.cdn.OnlineUsersQueries;
 import dev.cloudmetrics.cdn.OnlineUsersQuery;
+import dev.cloudmetrics.cdn.OnlineUsersSource;
 import dev.cloudmetrics.cdn.PlanPrinter;
 import dev.cloudmetrics.cdn.PlanProgress;
 import dev.cloudmetrics.cdn.RequestPlan;
@@ -14,12 +15,14 @@ import dev.cloudmetrics.failure.InvalidInputException;
 import dev.cloudmetrics.failure.Validated;
 import dev.cloudmetrics.output.Layout;
 import dev.cloudmetrics.output.RenderOptions;
+import dev.cloudmetrics.time.FinalBuckets;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -93,6 +96,23 @@ final class OnlineUsersCommand implements Callable<Integer> {
       description = "Base URL instead of https://cdn.api.ksyun.com, e.g. http://127.0.0.1:8080.")
   String endpoint;
 
+  @Option(names = "--watch",
+      description = "Keep going: after the window, print each bucket once when it is final (8 minutes after its end, "
+          + "or --latency), polling every --interval; Ctrl-C ends it (exit 130).")
+  boolean watch;
+
+  @Option(names = "--interval", paramLabel = "DURATION",
+      description = "Least time between polls of --watch: the granularity (the default) to 1d; polls are timed just "
+          + "after a bucket turns final.")
+  String interval;
+
+  @Option(names = "--serve", paramLabel = "ADDR",
+      description = "Run as a Prometheus exporter on ADDR (HOST:PORT or :PORT; port 0 picks a free one): poll each "
+          + "bucket once it is final and answer /metrics from memory, until SIGTERM or Ctrl-C (exit 0).")
+  String serve;
+
+  @Mixin LatencyOptions latency;
+
   @Mixin OutputOptions output;
 
   @Mixin RetryOptions retry;
@@ -117,13 +137,27 @@ final class OnlineUsersCommand implements Callable<Integer> {
           perStream, Optional.ofNullable(resultType), window.start(), window.end(), window.last(),
           signingRegion, target, output.zone());
       Validated<OnlineUsersQuery> query = OnlineUsersQueries.from(args, environment.clock().instant());
+      OnlineUsersQuery first = query.value();
+      FinalBuckets buckets = latency.applyTo(FinalBuckets.cdn(first.granularity().duration()));
       Notices.print(query.notices(), environment);
+      if (serve != null && !output.dryRun()) {
+        return Serving.serve(serve, watch, OnlineUsersClient.schema(first.perStream()), buckets.size(), "cdn",
+            observed -> new OnlineUsersSource(new OnlineUsersClient(access.transport(fetching.requestsPerSecond(),
+                retry.retries, observed), access.ksyun(), environment.clock()), first, buckets, fetching, output.zone()),
+            first.window().start(), output.zone(), environment);
+      }
       OnlineUsersClient client = new OnlineUsersClient(
           access.transport(fetching.requestsPerSecond(), retry.retries), access.ksyun(), environment.clock());
       RequestPlan plan = OnlineUsersClient.plan(query.value());
       if (output.dryRun()) {
         PlanPrinter.print(plan, output.zone(), client.signedRequest(plan, plan.requests().get(0)), environment.out());
         return ExitCode.OK;
+      }
+      if (watch) {
+        Duration every = OnlineUsersSource.watchInterval(args, Optional.ofNullable(interval), first.granularity());
+        return Polling.watch(output, OnlineUsersClient.schema(first.perStream()), first.window().span(),
+            new OnlineUsersSource(client, first, buckets, fetching, output.zone()), first.window().start(), every,
+            environment);
       }
       PlanProgress progress = progress(plan, root.globals(), environment);
       ResumeAdvice advice = new ResumeAdvice(output.zone(), output.output == null);

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * What a command needs to reach an API: credentials, the transport, and with --sandbox the
@@ -53,13 +54,18 @@ final class ServiceAccess implements AutoCloseable {
   }
 
   HttpTransport transport(double requestsPerSecond, int retries) {
+    return transport(requestsPerSecond, retries, UnaryOperator.identity());
+  }
+
+  /** A transport whose log of every attempt also goes through {@code observed} (the exporter counts them). */
+  HttpTransport transport(double requestsPerSecond, int retries, UnaryOperator<RequestLog> observed) {
     if (retries < 0) {
       throw new InvalidInputException("--retries '" + retries + "': must be 0 or more");
     }
     TransportSettings defaults = TransportSettings.defaults();
     TransportSettings settings = new TransportSettings(defaults.connectTimeout(), defaults.requestTimeout(),
         retries, defaults.baseDelay(), defaults.maxDelay(), requestsPerSecond);
-    HttpTransport transport = new HttpTransport(settings, log(), prefetch != null ? prefetch.clients() : ClientsAhead.none());
+    HttpTransport transport = new HttpTransport(settings, observed.apply(log()), prefetch != null ? prefetch.clients() : ClientsAhead.none());
     transports.add(transport);
     return transport;
   }

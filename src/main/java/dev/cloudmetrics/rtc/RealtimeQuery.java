@@ -19,9 +19,4 @@ public record RealtimeQuery(List<String> appIds, List<String> indicators, TimeWi
     appIds = List.copyOf(appIds);
     indicators = List.copyOf(indicators);
   }
-
-  /** The same apps and indicators over another window, keeping the buckets before {@code completeBefore}. */
-  RealtimeQuery over(TimeWindow newWindow, Instant newCompleteBefore) {
-    return new RealtimeQuery(appIds, indicators, newWindow, region, endpoint, Optional.of(newCompleteBefore));
-  }
 }
