@@ -56,6 +56,14 @@ class WatchCommandTest {
       this.clock = clock;
     }
 
+    List<String> lines() {
+      return lines;
+    }
+
+    List<Instant> writtenAt() {
+      return writtenAt;
+    }
+
     @Override
     public synchronized void write(int b) {
       if (b == '\n') {
