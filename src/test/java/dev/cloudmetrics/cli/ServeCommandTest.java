@@ -51,12 +51,14 @@ class ServeCommandTest {
   record Run(int exitCode, String out, String err) {}
 
   /** Runs the CLI with the simulated time as clock and sleeper; {@link #port} reads the port it printed. */
-  final class Served {
+  static final class Served {
     final SimulatedTime time;
+    final Path home;
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    Served(SimulatedTime time) {
+    Served(SimulatedTime time, Path home) {
       this.time = time;
+      this.home = home;
     }
 
     Run run(Map<String, String> variables, String... args) {
@@ -90,7 +92,7 @@ class ServeCommandTest {
 
   /** The RTC series of two apps as scraped at each wake-up, checked against the newest final bucket of the poll before. */
   private int serveRtcAndCheckEveryScrape(Emulator emulator, SimulatedTime time, int scrapers) {
-    Served served = new Served(time);
+    Served served = new Served(time, home);
     List<Instant> polls = new ArrayList<>(List.of(START));
     AtomicInteger checked = new AtomicInteger();
     time.onWake(now -> {
@@ -168,7 +170,7 @@ class ServeCommandTest {
     List<String> regions = List.of("CN", "HK");
     FinalBuckets buckets = FinalBuckets.cdn(Duration.ofMinutes(1));
     try (Emulator emulator = Emulator.start(new EmulatorOptions(0, time, 0, false))) {
-      Served served = new Served(time);
+      Served served = new Served(time, home);
       List<Instant> polls = new ArrayList<>(List.of(START));
       time.onWake(now -> {
         Instant newest = buckets.finalBefore(polls.get(polls.size() - 1)).minus(Duration.ofMinutes(1));
@@ -208,7 +210,7 @@ class ServeCommandTest {
   void theExpositionIsNegotiatedAndGzipped() {
     SimulatedTime time = new SimulatedTime(START, START.plus(Duration.ofMinutes(2)));
     try (Emulator emulator = Emulator.start(new EmulatorOptions(0, time, 0, false))) {
-      Served served = new Served(time);
+      Served served = new Served(time, home);
       List<String> checked = new ArrayList<>();
       time.onWake(now -> {
         int port = served.port();
@@ -243,7 +245,7 @@ class ServeCommandTest {
     Instant downUntil = START.plus(Duration.ofMinutes(2));
     try (Emulator emulator = Emulator.start(new EmulatorOptions(0, time, 0, false));
         FlakyFront front = new FlakyFront(emulator.port(), time, t -> !t.isBefore(downFrom) && t.isBefore(downUntil))) {
-      Served served = new Served(time);
+      Served served = new Served(time, home);
       Map<String, Double> last = new HashMap<>();
       time.onWake(now -> last.putAll(Scrape.samples(served.port())));
       Run run = served.run(rtcKeys(), "rtc", "list-realtime", "--endpoint", front.uri().toString(),
