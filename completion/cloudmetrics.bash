@@ -365,7 +365,7 @@ function _picocli_cloudmetrics_rtc_listrealtime() {
 
   local commands=""
   local flag_opts="'--include-incomplete' '--watch' '--no-header' '--dry-run' '--bom' '--excel' '--timestamps' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--sandbox'"
-  local arg_opts="'--app-id' '-i' '--indicator' '--start' '--end' '--last' '--region' '--endpoint' '--interval' '--rate' '-f' '--format' '-o' '--output' '--tz' '--layout' '--time-format' '--retries' '--profile' '--config'"
+  local arg_opts="'--app-id' '-i' '--indicator' '--start' '--end' '--last' '--region' '--endpoint' '--interval' '--serve' '--latency' '--rate' '-f' '--format' '-o' '--output' '--tz' '--layout' '--time-format' '--retries' '--profile' '--config'"
   local REGION_option_args=("cn-north-1" "ap-singapore-1") # --region values
   local FMT_option_args=("table" "csv" "json" "ndjson" "prometheus" "influx" "chart") # --format values
   local LAYOUT_option_args=("long" "wide") # --layout values
@@ -398,6 +398,12 @@ function _picocli_cloudmetrics_rtc_listrealtime() {
       return
       ;;
     '--interval')
+      return
+      ;;
+    '--serve')
+      return
+      ;;
+    '--latency')
       return
       ;;
     '--rate')
@@ -457,8 +463,8 @@ function _picocli_cloudmetrics_cdn_onlineusers() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--per-stream' '--no-header' '--dry-run' '--bom' '--excel' '--timestamps' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--sandbox'"
-  local arg_opts="'-s' '--stream' '--streams-file' '--regions' '-g' '--granularity' '--result-type' '--start' '--end' '--last' '--signing-region' '--endpoint' '-f' '--format' '-o' '--output' '--tz' '--layout' '--time-format' '--retries' '--concurrency' '--rate' '--profile' '--config'"
+  local flag_opts="'--per-stream' '--watch' '--no-header' '--dry-run' '--bom' '--excel' '--timestamps' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--sandbox'"
+  local arg_opts="'-s' '--stream' '--streams-file' '--regions' '-g' '--granularity' '--result-type' '--start' '--end' '--last' '--signing-region' '--endpoint' '--interval' '--serve' '--latency' '-f' '--format' '-o' '--output' '--tz' '--layout' '--time-format' '--retries' '--concurrency' '--rate' '--profile' '--config'"
   local CODECODE_option_args=("CN" "HK" "AS" "NA" "SA" "EU" "AU" "AF" "TW") # --regions values
   local G_option_args=("1m" "5m" "10m" "20m" "1h" "4h" "8h" "1d") # --granularity values
   local FMT_option_args=("table" "csv" "json" "ndjson" "prometheus" "influx" "chart") # --format values
@@ -500,6 +506,15 @@ function _picocli_cloudmetrics_cdn_onlineusers() {
       return
       ;;
     '--endpoint')
+      return
+      ;;
+    '--interval')
+      return
+      ;;
+    '--serve')
+      return
+      ;;
+    '--latency')
       return
       ;;
     '-f'|'--format')
