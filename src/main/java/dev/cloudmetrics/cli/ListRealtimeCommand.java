@@ -81,10 +81,7 @@ final class ListRealtimeCommand implements Callable<Integer> {
           + "timed just after a bucket completes.")
   String interval;
 
-  @Option(names = "--serve", paramLabel = "ADDR",
-      description = "Run as a Prometheus exporter on ADDR (HOST:PORT or :PORT; port 0 picks a free one): poll each "
-          + "bucket once it is final and answer /metrics from memory, until SIGTERM or Ctrl-C (exit 0).")
-  String serve;
+  @Mixin ServeOptions serve;
 
   @Mixin LatencyOptions latency;
 
@@ -110,8 +107,8 @@ final class ListRealtimeCommand implements Callable<Integer> {
       Notices.print(plan.notices(), environment);
       RealtimeQuery first = plan.value().query();
       // One transport for the whole run: its pacing is the one budget that every request keeps to.
-      if (serve != null && !output.dryRun()) {
-        return Serving.serve(serve, watch, RealtimeClient.SCHEMA, buckets.size(), "rtc",
+      if (serve.serving() && !output.dryRun()) {
+        return Serving.serve(serve.address, watch, RealtimeClient.SCHEMA, buckets.size(), "rtc",
             observed -> new RealtimeSource(new RealtimeClient(access.transport(plan.value().requestsPerSecond(),
                 retry.retries, observed), access.volcengine(), environment.clock()), first, buckets),
             first.window().start(), output.zone(), environment);

@@ -106,10 +106,7 @@ final class OnlineUsersCommand implements Callable<Integer> {
           + "after a bucket turns final.")
   String interval;
 
-  @Option(names = "--serve", paramLabel = "ADDR",
-      description = "Run as a Prometheus exporter on ADDR (HOST:PORT or :PORT; port 0 picks a free one): poll each "
-          + "bucket once it is final and answer /metrics from memory, until SIGTERM or Ctrl-C (exit 0).")
-  String serve;
+  @Mixin ServeOptions serve;
 
   @Mixin LatencyOptions latency;
 
@@ -140,10 +137,11 @@ final class OnlineUsersCommand implements Callable<Integer> {
       OnlineUsersQuery first = query.value();
       FinalBuckets buckets = latency.applyTo(FinalBuckets.cdn(first.granularity().duration()));
       Notices.print(query.notices(), environment);
-      if (serve != null && !output.dryRun()) {
-        return Serving.serve(serve, watch, OnlineUsersClient.schema(first.perStream()), buckets.size(), "cdn",
-            observed -> new OnlineUsersSource(new OnlineUsersClient(access.transport(fetching.requestsPerSecond(),
-                retry.retries, observed), access.ksyun(), environment.clock()), first, buckets, fetching, output.zone()),
+      if (serve.serving() && !output.dryRun()) {
+        return Serving.serve(serve.address, watch, OnlineUsersClient.schema(first.perStream()), buckets.size(),
+            "cdn", observed -> new OnlineUsersSource(new OnlineUsersClient(access.transport(
+                fetching.requestsPerSecond(), retry.retries, observed), access.ksyun(), environment.clock()),
+                first, buckets, fetching, output.zone()),
             first.window().start(), output.zone(), environment);
       }
       OnlineUsersClient client = new OnlineUsersClient(
