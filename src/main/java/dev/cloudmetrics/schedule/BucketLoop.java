@@ -3,6 +3,7 @@ package dev.cloudmetrics.schedule;
 import dev.cloudmetrics.failure.ApiErrorException;
 import dev.cloudmetrics.failure.ServiceFailureException;
 import dev.cloudmetrics.output.Row;
+import dev.cloudmetrics.time.Durations;
 import dev.cloudmetrics.time.FinalBuckets;
 import dev.cloudmetrics.time.Sleeper;
 import dev.cloudmetrics.time.TimeExpressions;
@@ -73,6 +74,11 @@ public final class BucketLoop {
   private Stopped loop(Instant first, Duration interval, Printer printer) throws IOException, InterruptedException {
     FinalBuckets buckets = source.buckets();
     Instant next = buckets.bucketOf(first);
+    if (!next.isBefore(buckets.finalBefore(clock.instant()))) {
+      // Else a watch of a short window shows nothing for minutes, as if it hung.
+      notices.accept("no bucket from " + show(next) + " on is final yet (data arrives up to "
+          + Durations.format(buckets.latency()) + " late); the first is due at " + show(buckets.finalAt(next).plus(SETTLE)));
+    }
     boolean failing = false;
     while (true) {
       Instant polled = clock.instant();

@@ -100,6 +100,21 @@ class CdnWatchCommandTest {
   }
 
   @Test
+  void aWindowWithNoFinalBucketYetSaysWhenTheFirstIsDue() {
+    SimulatedTime time = new SimulatedTime(START, START.plus(Duration.ofMinutes(15)));
+    try (Emulator emulator = Emulator.start(new EmulatorOptions(0, time, 0, false))) {
+      WatchCommandTest.Run run = run(time, watch(emulator, "-g", "1m", "--last", "5m", "-f", "csv"));
+
+      assertEquals(ExitCode.INTERRUPTED, run.exitCode(), run.err());
+      // --last 5m from 12:00:07 starts at 11:55, which ends at 11:56 and is final 8 minutes later.
+      assertEquals("cloudmetrics: note: no bucket from 2024-05-20T11:55:00+08:00 on is final yet (data arrives up to 8m "
+          + "late); the first is due at 2024-05-20T12:04:02+08:00\n" + WatchCommandTest.INTERRUPTED, run.err());
+      assertEquals(WatchCommandTest.beijing("12:04:02"), run.writtenAt().get(1));
+      assertTrue(run.lines().get(1).startsWith("2024-05-20T11:55:00+08:00,"), run.lines().toString());
+    }
+  }
+
+  @Test
   void anEndAnIntervalShorterThanABucketOrABadLatencyIsExit2WithNothingSent() {
     try (Emulator emulator = Emulator.start(EmulatorOptions.defaults())) {
       CliRun cli = new CliRun(java.time.Clock.systemUTC(), ServeCommandTest.cdnKeys(), home);

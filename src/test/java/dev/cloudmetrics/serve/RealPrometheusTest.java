@@ -52,7 +52,7 @@ class RealPrometheusTest {
         for (LocalPrometheus.Sample sample : users) {
           // The newest final bucket when Prometheus last scraped: this one, or the one before if a poll came since.
           Instant newest = FinalBuckets.rtc().finalBefore(now).minusSeconds(30);
-          Set<Double> possible = Set.of(
+          List<Double> possible = List.of(
               (double) SyntheticData.rtcValue(sample.labels().get("app_id"), "online_user_count", newest),
               (double) SyntheticData.rtcValue(sample.labels().get("app_id"), "online_user_count", newest.minusSeconds(30)),
               (double) SyntheticData.rtcValue(sample.labels().get("app_id"), "online_user_count", newest.minusSeconds(60)));
