@@ -30,6 +30,19 @@ final class CtrlC {
    * ended it (here, while the JVM's shutdown still waits for it); a failure without a signal is thrown.
    */
   static int interrupts(Task task, PrintStream err) throws IOException {
+    return run(task, err, false);
+  }
+
+  /**
+   * Runs a service's {@code task} on this thread, SIGTERM or Ctrl-C interrupting it, and then ends
+   * the process with exit 0 once the task returned: stopping is how a service ends, and without this
+   * the JVM would report the signal (143, 130) whatever the task returned.
+   */
+  static void stops(Task task, PrintStream err) throws IOException {
+    run(task, err, true);
+  }
+
+  private static int run(Task task, PrintStream err, boolean stopIsSuccess) throws IOException {
     Thread worker = Thread.currentThread();
     CountDownLatch returned = new CountDownLatch(1);
     boolean[] signalled = {false};
@@ -39,7 +52,11 @@ final class CtrlC {
       }
       worker.interrupt();
       try {
-        returned.await(GRACE_SECONDS, TimeUnit.SECONDS);
+        if (returned.await(GRACE_SECONDS, TimeUnit.SECONDS) && stopIsSuccess) {
+          System.out.flush();
+          System.err.flush();
+          Runtime.getRuntime().halt(ExitCode.OK);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -47,10 +64,10 @@ final class CtrlC {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       task.run();
-      return wasSignalled(signalled) ? interrupted(new InterruptedException(), err) : ExitCode.OK;
+      return wasSignalled(signalled) && !stopIsSuccess ? interrupted(new InterruptedException(), err) : ExitCode.OK;
     } catch (IOException | RuntimeException e) {
       if (wasSignalled(signalled)) {
-        return interrupted(e, err);
+        return stopIsSuccess ? ExitCode.OK : interrupted(e, err);
       }
       throw e;
     } finally {

@@ -7,7 +7,6 @@ import dev.cloudmetrics.failure.InvalidInputException;
 import dev.cloudmetrics.failure.Validated;
 import dev.cloudmetrics.http.HttpTransport;
 import dev.cloudmetrics.http.RequestPrinter;
-import dev.cloudmetrics.output.GrowingOutput;
 import dev.cloudmetrics.rtc.AppLister;
 import dev.cloudmetrics.rtc.AppSelection;
 import dev.cloudmetrics.rtc.RealtimeArgs;
@@ -16,8 +15,8 @@ import dev.cloudmetrics.rtc.RealtimePlan;
 import dev.cloudmetrics.rtc.RealtimePlans;
 import dev.cloudmetrics.rtc.RealtimeQueries;
 import dev.cloudmetrics.rtc.RealtimeQuery;
-import dev.cloudmetrics.rtc.RealtimeWatch;
-import java.io.IOException;
+import dev.cloudmetrics.rtc.RealtimeSource;
+import dev.cloudmetrics.time.FinalBuckets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +97,10 @@ final class ListRealtimeCommand implements Callable<Integer> {
           + "timed just after a bucket completes.")
   String interval;
 
+  @Mixin ServeOptions serve;
+
+  @Mixin LatencyOptions latency;
+
   @Option(names = "--rate", paramLabel = "R", defaultValue = "2",
       description = "At most R requests per second, every request of the run counted, retries included "
           + "(default 2, the API's documented ceiling; decimals allowed).")
@@ -114,7 +117,6 @@ final class ListRealtimeCommand implements Callable<Integer> {
 
   @Mixin SyncOptions sync;
 
-  @Mixin LatencyOptions latency;
 
   @Override
   public Integer call() throws Exception {
@@ -127,29 +129,40 @@ final class ListRealtimeCommand implements Callable<Integer> {
       RealtimeArgs args = new RealtimeArgs(appIds, indicators, window.start(), window.end(), window.last(),
           region, target, output.zone(), includeIncomplete, watch, interval, rate);
       Validated<RealtimePlan> plan = RealtimePlans.from(args, environment.clock().instant());
+      FinalBuckets buckets = latency.applyTo(FinalBuckets.rtc());
       Notices.print(plan.notices(), environment);
-      if (spec.commandLine().getParseResult().hasMatchedOption("--discover-every") && !(apps.all() && watch)) {
-        Notices.print(List.of("--discover-every does nothing without --app-id all and --watch"), environment);
+      if (spec.commandLine().getParseResult().hasMatchedOption("--discover-every")
+          && !(apps.all() && (watch || serve.serving()))) {
+        Notices.print(List.of("--discover-every does nothing without --app-id all and --watch or --serve"), environment);
       }
-      // One transport for the whole run: its pacing is the one budget that every request keeps to.
-      HttpTransport transport = access.transport(plan.value().requestsPerSecond(), retry);
-      RealtimeClient client = new RealtimeClient(transport, access.volcengine(), environment.clock());
-      Optional<AppLister> lister = apps.all()
-          ? Optional.of(new AppLister(transport, access.volcengine(), environment.clock(), plan.value().query()))
-          : Optional.empty();
       if (sync.requested() && watch) {
         throw new InvalidInputException("--watch cannot be combined with --sync '" + sync.dest
             + "': run --sync from cron, each run brings DEST up to date");
       }
+      RealtimeQuery first = plan.value().query();
+      if (serve.serving() && !output.dryRun()) {
+        // One transport for the whole run: its pacing is the one budget that every request keeps to.
+        return Serving.serve(serve.address, watch, RealtimeClient.SCHEMA, buckets.size(), "rtc", observed -> {
+          HttpTransport transport = access.transport(plan.value().requestsPerSecond(), retry, observed);
+          RealtimeClient client = new RealtimeClient(transport, access.volcengine(), environment.clock());
+          Optional<AppLister> lister = lister(apps, transport, access, first, environment);
+          RealtimeQuery query = lister.map(l -> first.withApps(l.list())).orElse(first);
+          return new RealtimeSource(client, query, buckets, followed(lister, query, rediscovery, environment));
+        }, first.window().start(), output.zone(), environment);
+      }
+      // One transport for the whole run: its pacing is the one budget that every request keeps to.
+      HttpTransport transport = access.transport(plan.value().requestsPerSecond(), retry);
+      RealtimeClient client = new RealtimeClient(transport, access.volcengine(), environment.clock());
+      Optional<AppLister> lister = lister(apps, transport, access, first, environment);
       if (output.dryRun()) {
         if (lister.isPresent()) {
           DiscoveryDryRun.printAppListing(lister.get().signedFirstRequest(), environment.out());
           return ExitCode.OK;
         }
-        client.signedRequests(plan.value().query()).forEach(r -> RequestPrinter.print(r, environment.out()));
+        client.signedRequests(first).forEach(r -> RequestPrinter.print(r, environment.out()));
         return ExitCode.OK;
       }
-      RealtimeQuery query = lister.map(l -> plan.value().query().withApps(l.list())).orElse(plan.value().query());
+      RealtimeQuery query = lister.map(l -> first.withApps(l.list())).orElse(first);
       if (lister.isPresent() && query.appIds().isEmpty()) {
         Notices.print(List.of("ListApps listed no app: there is nothing to ask for"), environment);
       }
@@ -157,26 +170,28 @@ final class ListRealtimeCommand implements Callable<Integer> {
         return sync.rtc(query, client, latency, output, window.end(), environment);
       }
       if (plan.value().watchInterval().isPresent()) {
-        Supplier<List<String>> following = lister.isEmpty() ? query::appIds
-            : new RefreshedList("apps", lister.get()::list, rediscovery, query.appIds(), environment.clock().instant(),
-                environment.clock(), output.zone(), notice -> Notices.print(List.of(notice), environment))::current;
-        return watch(client, query, plan.value().watchInterval().orElseThrow(), following, environment);
+        return Polling.watch(output, RealtimeClient.SCHEMA, query.window().span(),
+            new RealtimeSource(client, query, buckets, followed(lister, query, rediscovery, environment)),
+            query.window().start(), plan.value().watchInterval().get(), environment);
       }
       return output.write(RealtimeClient.SCHEMA, sink -> client.fetch(query, sink), environment);
     }
   }
 
-  /** Ends by Ctrl-C (130), or quietly when the reader of stdout has gone (a closed pipe: FailureReporter). */
-  private int watch(RealtimeClient client, RealtimeQuery query, Duration interval, Supplier<List<String>> apps,
-      CliEnvironment environment) throws IOException {
-    RealtimeWatch watching = new RealtimeWatch(client, environment.clock(), environment.sleeper(), output.zone(),
-        notice -> Notices.print(List.of(notice), environment));
-    int code;
-    try (GrowingOutput growing = output.growing(RealtimeClient.SCHEMA, query.window().span(), environment)) {
-      code = CtrlC.interrupts(() -> watching.run(query, interval, growing::append, apps), environment.err());
+  private static Optional<AppLister> lister(AppSelection apps, HttpTransport transport, ServiceAccess access,
+      RealtimeQuery first, CliEnvironment environment) {
+    return apps.all() ? Optional.of(new AppLister(transport, access.volcengine(), environment.clock(), first))
+        : Optional.empty();
+  }
+
+  /** The apps to poll: those named, or --app-id all's list, listed again every --discover-every. */
+  private Supplier<List<String>> followed(Optional<AppLister> lister, RealtimeQuery query, Duration rediscovery,
+      CliEnvironment environment) {
+    if (lister.isEmpty()) {
+      return query::appIds;
     }
-    // Only an interruption ends a watch without a failure; one that came without a signal is said here.
-    return code == ExitCode.OK ? FailureReporter.report(new InterruptedException(), environment.err(), false) : code;
+    return new RefreshedList("apps", lister.get()::list, rediscovery, query.appIds(), environment.clock().instant(),
+        environment.clock(), output.zone(), notice -> Notices.print(List.of(notice), environment))::current;
   }
 
   /** The documented indicators, for completion. */

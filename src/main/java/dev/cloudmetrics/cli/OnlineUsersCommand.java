@@ -5,6 +5,7 @@ import dev.cloudmetrics.cdn.OnlineUsersArgs;
 import dev.cloudmetrics.cdn.OnlineUsersClient;
 import dev.cloudmetrics.cdn.OnlineUsersQueries;
 import dev.cloudmetrics.cdn.OnlineUsersQuery;
+import dev.cloudmetrics.cdn.OnlineUsersSource;
 import dev.cloudmetrics.cdn.PlanPrinter;
 import dev.cloudmetrics.cdn.PlanProgress;
 import dev.cloudmetrics.cdn.RequestPlan;
@@ -14,6 +15,7 @@ import dev.cloudmetrics.cdn.TopStreams;
 import dev.cloudmetrics.cdn.TopStreamsLister;
 import dev.cloudmetrics.discovery.DiscoveryDryRun;
 import dev.cloudmetrics.discovery.DiscoveryInterval;
+import dev.cloudmetrics.discovery.RefreshedList;
 import dev.cloudmetrics.failure.BoundedInput;
 import dev.cloudmetrics.failure.InvalidInputException;
 import dev.cloudmetrics.failure.Validated;
@@ -21,14 +23,17 @@ import dev.cloudmetrics.http.HttpTransport;
 import dev.cloudmetrics.output.HeldRows;
 import dev.cloudmetrics.output.Layout;
 import dev.cloudmetrics.output.RenderOptions;
+import dev.cloudmetrics.time.FinalBuckets;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -128,13 +133,26 @@ final class OnlineUsersCommand implements Callable<Integer> {
       description = "Base URL instead of https://cdn.api.ksyun.com, e.g. http://127.0.0.1:8080.")
   String endpoint;
 
+  @Option(names = "--watch",
+      description = "Keep going: after the window, print each bucket once when it is final (8 minutes after its end, "
+          + "or --latency), polling every --interval; Ctrl-C ends it (exit 130).")
+  boolean watch;
+
+  @Option(names = "--interval", paramLabel = "DURATION",
+      description = "Least time between polls of --watch: the granularity (the default) to 1d; polls are timed just "
+          + "after a bucket turns final.")
+  String interval;
+
+  @Mixin ServeOptions serve;
+
+  @Mixin LatencyOptions latency;
+
   @Mixin OutputOptions output;
 
   @Mixin RetryOptions retry;
 
   @Mixin SyncOptions sync;
 
-  @Mixin LatencyOptions latency;
 
   @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
       description = "Requests in flight at once when the window takes several (default 4, at most 64).")
@@ -156,25 +174,41 @@ final class OnlineUsersCommand implements Callable<Integer> {
       Optional<String> target = access.sandboxEndpoint().map(Object::toString).or(() -> Optional.ofNullable(endpoint));
       OnlineUsersArgs args = new OnlineUsersArgs(streams, fromFile, regions, Optional.ofNullable(granularity),
           perStream, Optional.ofNullable(resultType), window.start(), window.end(), window.last(),
-          signingRegion, target, output.zone(), includeIncomplete);
+          signingRegion, target, output.zone(), includeIncomplete || watch || serve.serving());
+      // A watch and the exporter keep to final buckets themselves: their first window may hold none yet.
       Validated<OnlineUsersQuery> query = topStreams.isPresent()
           ? OnlineUsersQueries.discovering(args, environment.clock().instant())
           : OnlineUsersQueries.from(args, environment.clock().instant());
+      OnlineUsersQuery first = query.value();
+      FinalBuckets buckets = latency.applyTo(FinalBuckets.cdn(first.granularity().duration()));
       Notices.print(query.notices(), environment);
-      if (spec.commandLine().getParseResult().hasMatchedOption("--discover-every")) {
-        // Each --sync run lists the streams afresh; the long-running modes list them again every --discover-every.
-        Notices.print(List.of("--discover-every does nothing in a one-off run: the streams are listed once"), environment);
+      if (spec.commandLine().getParseResult().hasMatchedOption("--discover-every")
+          && !(topStreams.isPresent() && (watch || serve.serving()))) {
+        // Each --sync run lists the streams afresh; --watch and --serve list them again every --discover-every.
+        Notices.print(List.of("--discover-every does nothing without --top and --watch or --serve: the streams are "
+            + "listed once"), environment);
+      }
+      Duration rediscovery = DiscoveryInterval.parse(discoverEvery);
+      if (serve.serving() && !output.dryRun()) {
+        return Serving.serve(serve.address, watch, OnlineUsersClient.schema(first.perStream()), buckets.size(),
+            "cdn", observed -> {
+              HttpTransport transport = access.transport(fetching.requestsPerSecond(), retry, observed);
+              OnlineUsersClient client = new OnlineUsersClient(transport, access.ksyun(), environment.clock());
+              Optional<TopStreamsLister> lister = lister(topStreams, transport, access, first, environment);
+              OnlineUsersQuery asked = lister.map(l -> first.withStreams(l.list())).orElse(first);
+              return new OnlineUsersSource(client, asked, buckets, fetching, output.zone(),
+                  followed(lister, first, asked, rediscovery, environment));
+            }, first.window().start(), output.zone(), environment);
       }
       HttpTransport transport = access.transport(fetching.requestsPerSecond(), retry);
       OnlineUsersClient client = new OnlineUsersClient(transport, access.ksyun(), environment.clock());
-      Optional<TopStreamsLister> lister = topStreams.map(wanted -> new TopStreamsLister(transport, access.ksyun(),
-          environment.clock(), query.value(), wanted, notice -> Notices.print(List.of(notice), environment)));
+      Optional<TopStreamsLister> lister = lister(topStreams, transport, access, first, environment);
       if (output.dryRun() && lister.isPresent()) {
         DiscoveryDryRun.printTopListing(lister.get().steps(), lister.get().signedFirstRequest(), environment.out());
         return ExitCode.OK;
       }
-      OnlineUsersQuery asked = lister.map(l -> query.value().withStreams(l.list())).orElse(query.value());
-      if (asked.streamUrls().isEmpty()) {
+      OnlineUsersQuery asked = lister.map(l -> first.withStreams(l.list())).orElse(first);
+      if (asked.streamUrls().isEmpty() && !watch) {
         Notices.print(List.of("no stream had viewers in the minute GetLiveTopOnlineUserData was asked for: "
             + "there is nothing to query"), environment);
         output.write(OnlineUsersClient.schema(asked.perStream()), sink -> { }, environment);
@@ -183,6 +217,13 @@ final class OnlineUsersCommand implements Callable<Integer> {
       if (sync.requested() && !output.dryRun()) {
         return sync.cdn(asked, client, fetching, planned -> progress(planned, root.globals(), environment), latency,
             output, window.end(), environment);
+      }
+      if (watch && !output.dryRun()) {
+        Duration every = OnlineUsersSource.watchInterval(args, Optional.ofNullable(interval), first.granularity());
+        return Polling.watch(output, OnlineUsersClient.schema(first.perStream()), first.window().span(),
+            new OnlineUsersSource(client, asked, buckets, fetching, output.zone(),
+                followed(lister, first, asked, rediscovery, environment)),
+            first.window().start(), every, environment);
       }
       RequestPlan plan = OnlineUsersClient.plan(asked);
       if (output.dryRun()) {
@@ -195,6 +236,24 @@ final class OnlineUsersCommand implements Callable<Integer> {
       return output.write(OnlineUsersClient.schema(asked.perStream()),
           sink -> client.fetch(plan, sink, fetching, progress, advice), environment);
     }
+  }
+
+  private static Optional<TopStreamsLister> lister(Optional<TopStreams> topStreams, HttpTransport transport,
+      ServiceAccess access, OnlineUsersQuery first, CliEnvironment environment) {
+    return topStreams.map(wanted -> new TopStreamsLister(transport, access.ksyun(), environment.clock(), first, wanted,
+        notice -> Notices.print(List.of(notice), environment)));
+  }
+
+  /** The streams to poll: those named, with --top's list added and listed again every --discover-every. */
+  private Supplier<List<String>> followed(Optional<TopStreamsLister> lister, OnlineUsersQuery first,
+      OnlineUsersQuery asked, Duration rediscovery, CliEnvironment environment) {
+    if (lister.isEmpty()) {
+      return asked::streamUrls;
+    }
+    RefreshedList top = new RefreshedList("streams", lister.get()::list, rediscovery, asked.streamUrls(),
+        environment.clock().instant(), environment.clock(), output.zone(),
+        notice -> Notices.print(List.of(notice), environment));
+    return () -> first.withStreams(top.current()).streamUrls();
   }
 
   /**

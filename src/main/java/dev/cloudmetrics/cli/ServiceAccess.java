@@ -13,6 +13,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * What a command needs to reach an API: credentials, the transport, and with --sandbox the
@@ -53,7 +54,12 @@ final class ServiceAccess implements AutoCloseable {
 
   /** A transport for the user's --retries and --timeout at {@code requestsPerSecond}; closed with this. */
   HttpTransport transport(double requestsPerSecond, RetryOptions retry) {
-    HttpTransport transport = new HttpTransport(retry.settings(requestsPerSecond), log(),
+    return transport(requestsPerSecond, retry, UnaryOperator.identity());
+  }
+
+  /** The same, its log of every attempt also going through {@code observed} (the exporter counts them). */
+  HttpTransport transport(double requestsPerSecond, RetryOptions retry, UnaryOperator<RequestLog> observed) {
+    HttpTransport transport = new HttpTransport(retry.settings(requestsPerSecond), observed.apply(log()),
         prefetch != null ? prefetch.clients() : ClientsAhead.none(),
         // The sandbox is in this very process: no proxy could reach it.
         globals.sandbox() ? Optional.empty() : EnvironmentProxies.of(environment.variables()));

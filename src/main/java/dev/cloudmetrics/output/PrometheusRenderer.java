@@ -37,7 +37,7 @@ final class PrometheusRenderer implements RowSink {
   @Override
   public void end() throws IOException {
     String metric = PrometheusText.metricName(schema);
-    out.write("# HELP " + metric + " " + PrometheusText.escapeHelp(help()) + "\n");
+    out.write("# HELP " + metric + " " + PrometheusText.escapeHelp(PrometheusText.help(schema)) + "\n");
     out.write("# TYPE " + metric + " gauge\n");
     StringBuilder line = new StringBuilder();
     for (Row row : latest.values()) {
@@ -66,10 +66,5 @@ final class PrometheusRenderer implements RowSink {
           .append("=\"").append(PrometheusText.escapeLabelValue(labels.get(i))).append('"');
     }
     line.append('}');
-  }
-
-  private String help() {
-    String by = schema.labelColumns().isEmpty() ? "" : ", by " + String.join(" and ", schema.labelColumns());
-    return "cloudmetrics " + schema.command() + ": " + schema.valueColumn() + " in the latest bucket" + by + ".";
   }
 }

@@ -1,7 +1,7 @@
 package dev.cloudmetrics.output;
 
-/** Names and escapes of the Prometheus text format. */
-final class PrometheusText {
+/** Names and escapes of the Prometheus text format, shared by -f prometheus and the exporter. */
+public final class PrometheusText {
   private PrometheusText() {}
 
   /**
@@ -10,7 +10,7 @@ final class PrometheusText {
    * measures, the last one ({@code indicator}); so {@code cloudmetrics_cdn_online_users} and
    * {@code cloudmetrics_rtc_indicator}.
    */
-  static String metricName(RowSchema schema) {
+  public static String metricName(RowSchema schema) {
     String api = schema.command().split(" ", 2)[0];
     String measure = schema.valueColumn();
     if ("value".equals(measure) && !schema.labelColumns().isEmpty()) {
@@ -19,8 +19,14 @@ final class PrometheusText {
     return sanitise("cloudmetrics_" + api + "_" + measure);
   }
 
+  /** The HELP text of a command's gauge. */
+  public static String help(RowSchema schema) {
+    String by = schema.labelColumns().isEmpty() ? "" : ", by " + String.join(" and ", schema.labelColumns());
+    return "cloudmetrics " + schema.command() + ": " + schema.valueColumn() + " in the latest bucket" + by + ".";
+  }
+
   /** A label name: letters, digits and underscores, not starting with a digit. */
-  static String labelName(String column) {
+  public static String labelName(String column) {
     String name = sanitise(column).replace(':', '_');
     return name.isEmpty() || Character.isDigit(name.charAt(0)) ? "_" + name : name;
   }

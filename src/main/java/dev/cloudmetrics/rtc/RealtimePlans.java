@@ -3,8 +3,8 @@ package dev.cloudmetrics.rtc;
 import dev.cloudmetrics.failure.InvalidInputException;
 import dev.cloudmetrics.http.RequestPacing;
 import dev.cloudmetrics.failure.Validated;
+import dev.cloudmetrics.schedule.PollInterval;
 import dev.cloudmetrics.time.Buckets;
-import dev.cloudmetrics.time.Durations;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,21 +65,8 @@ public final class RealtimePlans {
   }
 
   private static Duration interval(String text) {
-    Duration interval;
-    try {
-      interval = Durations.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("--interval '" + text + "': " + e.getMessage() + "; use " + Durations.FORMS);
-    }
-    if (interval.compareTo(SHORTEST_INTERVAL) < 0) {
-      throw new InvalidInputException("--interval '" + text + "': at least " + Durations.format(SHORTEST_INTERVAL)
-          + ", the size of a bucket; a shorter one finds nothing new");
-    }
-    if (interval.compareTo(LONGEST_INTERVAL) > 0) {
-      throw new InvalidInputException("--interval '" + text + "': at most " + Durations.format(LONGEST_INTERVAL)
-          + ", so that a failed poll is made up by the next one within the API's 60 minutes");
-    }
-    return interval;
+    return PollInterval.parse(text, SHORTEST_INTERVAL, "the size of a bucket; a shorter one finds nothing new",
+        LONGEST_INTERVAL, "so that a failed poll is made up by the next one within the API's 60 minutes");
   }
 
   /** {@code 2}, {@code 0.5}: without a trailing {@code .0}. */

@@ -24,9 +24,4 @@ public record RealtimeQuery(List<String> appIds, List<String> indicators, TimeWi
   public RealtimeQuery withApps(List<String> apps) {
     return new RealtimeQuery(apps, indicators, window, region, endpoint, completeBefore);
   }
-
-  /** The same apps and indicators over another window, keeping the buckets before {@code completeBefore}. */
-  RealtimeQuery over(TimeWindow newWindow, Instant newCompleteBefore) {
-    return new RealtimeQuery(appIds, indicators, newWindow, region, endpoint, Optional.of(newCompleteBefore));
-  }
 }

@@ -71,6 +71,21 @@ class StartupTest {
     assertEquals(List.of(), heavy);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"rtc", "cdn"})
+  void queriesAndWatchesLoadNothingOfThePrometheusClient(String api) throws Exception {
+    // The exporter's library (and the JVM metrics it reads) is --serve's alone.
+    List<String> args = new ArrayList<>(List.of("--config", dir.resolve("none").toString(), "--sandbox"));
+    args.addAll(api.equals("rtc") ? List.of("rtc", "list-realtime", "--app-id", "a1", "-f", "csv")
+        : List.of("cdn", "online-users", "-s", "rtmp://x.example/live/a", "--last", "15m", "-f", "csv"));
+    List<String> loaded = classesLoadedBy(Map.of(), args.toArray(String[]::new));
+
+    assertTrue(printed.startsWith("time,"), printed);
+    assertTrue(loaded.contains("dev.cloudmetrics.cli.ServiceAccess"), "the query ran: " + loaded.size());
+    assertEquals(List.of(), loaded.stream().filter(c -> c.startsWith("io.prometheus.")
+        || c.startsWith("dev.cloudmetrics.serve.") || c.equals("dev.cloudmetrics.cli.Serving")).toList());
+  }
+
   @Test
   void aQueryWithoutSyncLoadsNoJdbcClass() throws Exception {
     // The SQLite and PostgreSQL drivers are for --sync alone: every other run starts as before.

@@ -57,6 +57,14 @@ class WatchCommandTest {
       this.clock = clock;
     }
 
+    List<String> lines() {
+      return lines;
+    }
+
+    List<Instant> writtenAt() {
+      return writtenAt;
+    }
+
     @Override
     public synchronized void write(int b) {
       if (b == '\n') {

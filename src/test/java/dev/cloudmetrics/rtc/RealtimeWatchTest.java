@@ -12,6 +12,8 @@ import dev.cloudmetrics.http.HttpTransport;
 import dev.cloudmetrics.http.RequestLog;
 import dev.cloudmetrics.http.TransportSettings;
 import dev.cloudmetrics.output.Row;
+import dev.cloudmetrics.schedule.BucketLoop;
+import dev.cloudmetrics.time.FinalBuckets;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +25,7 @@ import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The watch against the emulator over loopback, on simulated time: every bucket once, in order, when complete. */
+/** RTC's watch (its source on the one BucketLoop) against the emulator over loopback, on simulated time: every bucket once, in order, when complete. */
 class RealtimeWatchTest {
   static final Instant NOON = Instant.parse("2024-05-20T04:00:00Z"); // 12:00 in Beijing
   static final Duration BUCKET = Duration.ofSeconds(30);
@@ -49,8 +51,8 @@ class RealtimeWatchTest {
           DemoCredentials.VOLCENGINE, time);
       List<Printed> printed = new ArrayList<>();
       List<String> notices = new ArrayList<>();
-      new RealtimeWatch(client, time, time, ZoneOffset.UTC, notices::add)
-          .run(first, interval, rows -> printed.add(new Printed(time.instant(), rows)));
+      new BucketLoop(new RealtimeSource(client, first, FinalBuckets.rtc()), time, time, ZoneOffset.UTC, notices::add)
+          .run(first.window().start(), interval, (rows, finalBefore) -> printed.add(new Printed(time.instant(), rows)));
       return new Watched(first, printed, notices);
     }
   }
@@ -93,7 +95,7 @@ class RealtimeWatchTest {
       assertEveryBucketOnceInOrder(rows, apps, firstBucket, lastBucket);
       assertNothingIncompleteWhenPrinted(watched.printed());
       // The last poll came at most an interval (rounded up to a bucket) and the settling time before the stop.
-      Instant polledBy = stop.minus(interval).minus(BUCKET).minus(RealtimeWatch.SETTLE);
+      Instant polledBy = stop.minus(interval).minus(BUCKET).minus(BucketLoop.SETTLE);
       assertFalse(lastBucket.plus(BUCKET).isBefore(RealtimeQueries.completeBefore(polledBy)), what);
       assertEquals(List.of(), watched.notices(), what);
     }

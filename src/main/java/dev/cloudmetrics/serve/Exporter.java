@@ -1,0 +1,116 @@
+package dev.cloudmetrics.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.cloudmetrics.failure.InvalidInputException;
+import dev.cloudmetrics.http.RequestLog;
+import dev.cloudmetrics.output.RowSchema;
+import dev.cloudmetrics.schedule.BucketLoop;
+import dev.cloudmetrics.schedule.Stopped;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * --serve: a Prometheus exporter that answers every scrape from {@link LatestValues} while a
+ * {@link BucketLoop} fills them, one poll per final bucket however many scrape it. The Prometheus
+ * client serves {@code /metrics} (text or OpenMetrics as the scraper asks, gzip when accepted) with
+ * the exporter's own and the JVM's metrics; {@code /healthz} answers from the process alone.
+ */
+public final class Exporter implements AutoCloseable {
+  private static final byte[] HEALTHY = "ok\n".getBytes(StandardCharsets.US_ASCII);
+
+  private final HTTPServer server;
+  private final ServeAddress address;
+  private final PrometheusRegistry registry;
+  private final LatestValues latest;
+  private final String api;
+  private final Clock clock;
+
+  private Exporter(HTTPServer server, ServeAddress address, PrometheusRegistry registry, LatestValues latest,
+      String api, Clock clock) {
+    this.server = server;
+    this.address = address;
+    this.registry = registry;
+    this.latest = latest;
+    this.api = api;
+    this.clock = clock;
+  }
+
+  /**
+   * Listens on {@code address} before anything is polled, so that a busy port ends the run with
+   * nothing sent.
+   *
+   * @param api {@code rtc} or {@code cdn}, the {@code api} label of the exporter's own metrics
+   * @param bucket the size of the buckets polled, which says how long a series without new values stays
+   * @throws InvalidInputException when the port is in use or the host is not one of this machine's
+   */
+  public static Exporter listen(ServeAddress address, RowSchema schema, Duration bucket, String api, Clock clock) {
+    PrometheusRegistry registry = new PrometheusRegistry();
+    LatestValues latest = new LatestValues(schema, bucket);
+    registry.register(latest);
+    JvmMetrics.builder().register(registry);
+    try {
+      HTTPServer server = HTTPServer.builder().hostname(address.host()).port(address.port()).registry(registry)
+          .defaultHandler(Exporter::health).buildAndStart();
+      return new Exporter(server, address, registry, latest, api, clock);
+    } catch (BindException e) {
+      throw new InvalidInputException("--serve '" + address.host() + ":" + address.port() + "': cannot listen on port "
+          + address.port() + " of " + address.host() + " (" + e.getMessage() + "); is another exporter using it? "
+          + "Choose another port, or 0 for a free one");
+    } catch (IOException e) {
+      throw new InvalidInputException("--serve '" + address.host() + ":" + address.port() + "': cannot listen there ("
+          + e.getMessage() + ")");
+    }
+  }
+
+  /** Where scrapers find the metrics, with the port actually bound (port 0 picks one). */
+  public String url() {
+    String host = address.host().contains(":") ? "[" + address.host() + "]" : address.host();
+    return "http://" + host + ":" + server.getPort() + "/metrics";
+  }
+
+  /** The port actually bound. */
+  public int port() {
+    return server.getPort();
+  }
+
+  /** The transport's log that also counts every attempt into the exporter's own metrics. */
+  public RequestLog requestLog(RequestLog next) {
+    return new ApiRequestMetrics(api, clock, next, registry);
+  }
+
+  /** Polls until interrupted (SIGTERM, Ctrl-C), every scrape answered from the latest poll meanwhile. */
+  public Stopped run(BucketLoop loop, Instant first, Duration interval) throws IOException {
+    return loop.run(first, interval, (rows, finalBefore) -> {
+      latest.update(rows, finalBefore);
+      return true;
+    });
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  /** {@code /healthz}: 200 while the process runs; it never waits for, or calls, an API. Anything else: 404. */
+  private static void health(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+      boolean healthz = "/healthz".equals(exchange.getRequestURI().getPath());
+      byte[] body = healthz ? HEALTHY : "not found: try /metrics or /healthz\n".getBytes(StandardCharsets.US_ASCII);
+      exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+      boolean head = "HEAD".equals(exchange.getRequestMethod());
+      exchange.sendResponseHeaders(healthz ? 200 : 404, head ? -1 : body.length);
+      if (!head) {
+        exchange.getResponseBody().write(body);
+      }
+    }
+  }
+}
