@@ -100,6 +100,10 @@ final class ListRealtimeCommand implements Callable<Integer> {
           region, target, output.zone(), includeIncomplete, watch, interval, rate);
       Validated<RealtimePlan> plan = RealtimePlans.from(args, environment.clock().instant());
       Notices.print(plan.notices(), environment);
+      Notices.print(output.notices(environment), environment);
+      if (!watch && spec.commandLine().getParseResult().hasMatchedOption("--interval")) {
+        Notices.print(List.of("--interval does nothing without --watch"), environment);
+      }
       // One transport for the whole run: its pacing is the one budget that every request keeps to.
       RealtimeClient client = new RealtimeClient(
           access.transport(plan.value().requestsPerSecond(), retry.retries), access.volcengine(), environment.clock());
@@ -110,7 +114,8 @@ final class ListRealtimeCommand implements Callable<Integer> {
       if (plan.value().watchInterval().isPresent()) {
         return watch(client, plan.value(), environment);
       }
-      output.write(RealtimeClient.SCHEMA, sink -> client.fetch(plan.value().query(), sink), environment);
+      output.write(RealtimeClient.SCHEMA, sink -> client.fetch(plan.value().query(), sink), environment,
+          root.globals().verbose());
       return ExitCode.OK;
     }
   }

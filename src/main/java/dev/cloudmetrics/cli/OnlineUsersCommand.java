@@ -118,6 +118,7 @@ final class OnlineUsersCommand implements Callable<Integer> {
           signingRegion, target, output.zone());
       Validated<OnlineUsersQuery> query = OnlineUsersQueries.from(args, environment.clock().instant());
       Notices.print(query.notices(), environment);
+      Notices.print(output.notices(environment), environment);
       OnlineUsersClient client = new OnlineUsersClient(
           access.transport(fetching.requestsPerSecond(), retry.retries), access.ksyun(), environment.clock());
       RequestPlan plan = OnlineUsersClient.plan(query.value());
@@ -126,9 +127,10 @@ final class OnlineUsersCommand implements Callable<Integer> {
         return ExitCode.OK;
       }
       PlanProgress progress = progress(plan, root.globals(), environment);
-      ResumeAdvice advice = new ResumeAdvice(output.zone(), output.output == null);
+      ResumeAdvice advice = new ResumeAdvice(output.zone(), output.toStdout());
       output.write(OnlineUsersClient.schema(query.value().perStream()),
-          sink -> client.fetch(plan, sink, fetching, progress, advice), environment);
+          sink -> client.fetch(plan, sink, fetching, progress, advice), environment,
+          root.globals().verbose());
       return ExitCode.OK;
     }
   }
@@ -144,8 +146,9 @@ final class OnlineUsersCommand implements Callable<Integer> {
     if (globals.verbose() || globals.debug()) {
       return ProgressLine.inLog(environment.err(), System::nanoTime);
     }
-    boolean rowsOnTerminal = output.output == null && streamsRows(output.renderOptions(environment));
-    return environment.interactive() && !rowsOnTerminal
+    boolean rowsOnTerminal = output.toStdout() && environment.terminal().stdout()
+        && streamsRows(output.renderOptions(environment));
+    return environment.terminal().stderr() && !rowsOnTerminal
         ? ProgressLine.onTerminal(environment.err(), System::nanoTime) : PlanProgress.none();
   }
 

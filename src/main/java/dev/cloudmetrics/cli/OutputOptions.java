@@ -1,5 +1,6 @@
 package dev.cloudmetrics.cli;
 
+import dev.cloudmetrics.failure.InvalidInputException;
 import dev.cloudmetrics.output.AtomicFileOutput;
 import dev.cloudmetrics.output.GrowingOutput;
 import dev.cloudmetrics.output.Layout;
@@ -9,7 +10,6 @@ import dev.cloudmetrics.output.Renderers;
 import dev.cloudmetrics.output.Row;
 import dev.cloudmetrics.output.RowSchema;
 import dev.cloudmetrics.output.RowSink;
-import dev.cloudmetrics.output.Terminal;
 import dev.cloudmetrics.output.TimeFormat;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The output options both commands share, and where the rows go. */
@@ -29,11 +31,17 @@ final class OutputOptions {
   OutputFormat format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write to FILE instead of stdout; written whole or not at all.")
+      description = "Write to FILE instead of stdout ('-' is stdout); written whole or not at all. "
+          + "Without -f, the format follows the extension (.csv .json .ndjson .prom .influx).")
   Path output;
 
   @Option(names = "--no-header", description = "Leave out the header line (CSV and table), e.g. for appending.")
   boolean noHeader;
+
+  @Option(names = "--color", paramLabel = "WHEN", converter = ColorConverter.class,
+      completionCandidates = ColorConverter.class,
+      description = "Colour in charts: auto (default: on a terminal, unless NO_COLOR is set or TERM=dumb), always or never.")
+  ColorChoice color;
 
   @Option(names = "--tz", paramLabel = "ZONE", converter = ZoneConverter.class,
       description = "Zone for times without an offset and for printed times (default: the system zone).")
@@ -53,9 +61,12 @@ final class OutputOptions {
           + "which spreadsheets read as a date) or epoch (seconds).")
   TimeFormat timeFormat;
 
-  @Option(names = {"--bom", "--excel"},
+  @Option(names = "--bom",
       description = "CSV: start with a UTF-8 byte-order mark, so that Excel shows Chinese text correctly.")
   boolean bom;
+
+  @Option(names = "--excel", description = "CSV for Excel: a byte-order mark and CRLF line ends (default: LF, as shell tools expect).")
+  boolean excel;
 
   @Option(names = "--timestamps",
       description = "Prometheus: give each sample its bucket's start in ms (node_exporter's textfile collector refuses them).")
@@ -74,10 +85,18 @@ final class OutputOptions {
     return dryRun;
   }
 
-  /** Renders what {@code source} produces to stdout or, all or nothing, to the --output file. */
-  void write(RowSchema schema, RowSource source, CliEnvironment environment) throws IOException {
+  /** Whether rows go to stdout: no --output, or {@code -o -}. */
+  boolean toStdout() {
+    return output == null || output.toString().equals("-");
+  }
+
+  /**
+   * Renders what {@code source} produces to stdout or, all or nothing, to the --output file; an
+   * export to a file ends with a summary line on stderr when someone watches (a terminal, or -v).
+   */
+  void write(RowSchema schema, RowSource source, CliEnvironment environment, boolean verbose) throws IOException {
     RenderOptions options = renderOptions(environment);
-    if (output == null) {
+    if (toStdout()) {
       Writer out = new BufferedWriter(new OutputStreamWriter(environment.out(), StandardCharsets.UTF_8));
       RowsSeen seen = new RowsSeen();
       try {
@@ -92,9 +111,15 @@ final class OutputOptions {
       out.flush();
       return;
     }
+    ExportSummary summary = new ExportSummary();
+    boolean summarised = verbose || environment.terminal().stderr();
     try (AtomicFileOutput file = AtomicFileOutput.open(output)) {
-      render(schema, source, options, file.writer());
+      render(schema, summarised ? summary.counting(source) : source, options, file.writer());
       file.commit();
+    }
+    if (summarised) {
+      environment.err().println("cloudmetrics: " + summary.line(output, options.zone()));
+      environment.err().flush();
     }
   }
 
@@ -105,11 +130,11 @@ final class OutputOptions {
    */
   GrowingOutput growing(RowSchema schema, Duration span, CliEnvironment environment) throws IOException {
     RenderOptions options = renderOptions(environment);
-    if (output != null) {
+    if (!toStdout()) {
       return GrowingOutput.toFile(schema, options, span, output);
     }
     Writer out = new BufferedWriter(new OutputStreamWriter(environment.out(), StandardCharsets.UTF_8));
-    return GrowingOutput.toStream(schema, options, span, out, environment.interactive());
+    return GrowingOutput.toStream(schema, options, span, out, environment.terminal().stdout());
   }
 
   /** Whether a source has passed on a row yet. */
@@ -139,26 +164,56 @@ final class OutputOptions {
 
   /** How to render, from the options and the environment; refuses options the format cannot honour. */
   RenderOptions renderOptions(CliEnvironment environment) {
-    boolean toTerminal = environment.interactive() && output == null;
-    OutputFormat chosen = format != null ? format : toTerminal ? OutputFormat.TABLE : OutputFormat.CSV;
-    return new RenderOptions(chosen, !noHeader, zone(), layout == null ? Layout.LONG : layout,
-        timeFormat == null ? TimeFormat.ISO : timeFormat, bom, sampleTimestamps,
-        new Terminal(columns(environment), toTerminal && !noColor(environment)));
-  }
-
-  /** The terminal's width from COLUMNS (which shells set), else 80. */
-  private static int columns(CliEnvironment environment) {
-    try {
-      int columns = Integer.parseInt(environment.variables().getOrDefault("COLUMNS", "").trim());
-      return columns > 0 ? columns : Terminal.PLAIN.columns();
-    } catch (NumberFormatException e) {
-      return Terminal.PLAIN.columns();
+    if (noHeader && (bom || excel)) {
+      throw new InvalidInputException("--no-header with " + (excel ? "--excel" : "--bom")
+          + ": a byte-order mark belongs at the start of a file, not in the middle of one appended to;"
+          + " write the first part with it and append without it");
     }
+    boolean toTerminal = environment.terminal().stdout() && toStdout();
+    return new RenderOptions(format(environment), !noHeader, zone(), layout == null ? Layout.LONG : layout,
+        timeFormat == null ? TimeFormat.ISO : timeFormat, bom || excel, excel, sampleTimestamps,
+        environment.terminal().display(environment.variables(), colour(environment, toTerminal)));
   }
 
-  /** NO_COLOR set to anything but the empty string turns colour off (no-color.org). */
-  private static boolean noColor(CliEnvironment environment) {
-    return !environment.variables().getOrDefault("NO_COLOR", "").isEmpty();
+  /** -f, else the --output file's extension, else table on a terminal and CSV elsewhere. */
+  private OutputFormat format(CliEnvironment environment) {
+    if (format != null) {
+      return format;
+    }
+    if (!toStdout()) {
+      return OutputFormat.forFileName(output.getFileName().toString()).orElse(OutputFormat.CSV);
+    }
+    return environment.terminal().stdout() ? OutputFormat.TABLE : OutputFormat.CSV;
+  }
+
+  /** What the options say that does nothing, for notes on stderr before the run; refuses what cannot be. */
+  List<String> notices(CliEnvironment environment) {
+    renderOptions(environment);
+    List<String> notices = new ArrayList<>();
+    if (format == null && !toStdout() && OutputFormat.forFileName(output.getFileName().toString()).isEmpty()) {
+      notices.add("-o '" + output + "': no format known for that name; writing csv (-f chooses one)");
+    }
+    OutputFormat chosen = format(environment);
+    if (noHeader && chosen == OutputFormat.TABLE) {
+      notices.add("--no-header: the table still ends with its summary (-f csv gives bare rows)");
+    } else if (noHeader && chosen != OutputFormat.CSV) {
+      notices.add("--no-header does nothing for -f " + chosen.id() + ", which has no header line");
+    }
+    return notices;
+  }
+
+  /** --color, where auto means a terminal that takes colour and no NO_COLOR (no-color.org). */
+  private ColorChoice colourChoice() {
+    return color == null ? ColorChoice.AUTO : color;
+  }
+
+  private boolean colour(CliEnvironment environment, boolean toTerminal) {
+    return switch (colourChoice()) {
+      case ALWAYS -> true;
+      case NEVER -> false;
+      case AUTO -> toTerminal && environment.variables().getOrDefault("NO_COLOR", "").isEmpty()
+          && !"dumb".equals(environment.variables().get("TERM"));
+    };
   }
 
   private static void render(RowSchema schema, RowSource source, RenderOptions options, Writer out)

@@ -93,10 +93,10 @@ class CommandLineSurfaceTest {
     CliRun.Result rtc = cli().run("--sandbox", "rtc", "list-realtime", "--app-id", "demo", "--last", "10m", "-f", "csv");
 
     assertEquals(0, cdn.exitCode(), cdn.err());
-    assertTrue(cdn.out().startsWith("time,online_users\r\n"), cdn.out());
+    assertTrue(cdn.out().startsWith("time,online_users\n"), cdn.out());
     assertTrue(cdn.out().lines().count() >= 24, cdn.out());
     assertEquals(0, rtc.exitCode(), rtc.err());
-    assertTrue(rtc.out().startsWith("time,app_id,indicator,value\r\n"), rtc.out());
+    assertTrue(rtc.out().startsWith("time,app_id,indicator,value\n"), rtc.out());
   }
 
   @Test
