@@ -13,17 +13,23 @@ import java.util.TreeMap;
 
 /**
  * A line chart of the series in a terminal: a value axis named after the value column, a time axis
- * with round ticks in the zone, one line per series drawn with box characters (a different style
- * for each of the first four series, and a colour each when the terminal takes colour) and a legend
- * with each series' peak and average. It is a pure function of the rows, so a caller that keeps
+ * with round ticks in the zone, one line per series drawn in a style of its own (box characters,
+ * then ASCII, then letters; a colour each when the terminal takes colour) and a legend with each
+ * series' peak and average, as high and as wide as the terminal. It is a pure function of the rows, so a caller that keeps
  * the rows seen so far can redraw the chart as often as it likes.
  */
 public final class LineChart {
-  /** Rows of the plot at most; every other one is labelled, bottom and top included. */
+  /** Rows of the plot at most when the terminal's height is unknown; every other one is labelled, bottom and top included. */
   static final int MAX_PLOT_ROWS = 11;
+  private static final int MIN_PLOT_ROWS = 5;
+  // Title, time axis, its labels, the range, the blank line before the legend, and the shell's next prompt.
+  private static final int FRAME_LINES = 6;
   private static final int MIN_PLOT_WIDTH = 10;
   // Horizontal, vertical, then corners: from below to the right, from the left down, from above to the right, from the left up.
-  private static final String[] STYLES = {"─│╭╮╰╯", "━┃┏┓┗┛", "═║╔╗╚╝", "-|..''"};
+  // Past these, a series is drawn with a letter of its own.
+  private static final String[] STYLES = {"─│╭╮╰╯", "━┃┏┓┗┛", "═║╔╗╚╝", "-|..''", "┄┆┌┐└┘", "~:,,``", "=!++++",
+      "*:****", "+|++++", "#|####", "o|oooo", "x|xxxx"};
+  private static final String LETTERS = "abcdefghijklmnpqrstuvwyzABCDEFGHIJKLMNPQRSTUVWYZ";
   private static final int[] COLOURS = {36, 33, 35, 32, 34, 31};
   private static final String RESET = "\u001B[0m";
 
@@ -43,7 +49,7 @@ public final class LineChart {
       series.computeIfAbsent(row.labels(), labels -> new TreeMap<>()).put(row.time(), row.value());
       summaries.add(row);
     }
-    ValueAxis values = valueAxis(rows);
+    ValueAxis values = valueAxis(rows, plotRows(terminal, summaries.summaries().size()));
     int labelWidth = 0;
     for (int row = 0; row < values.rows(); row += 2) {
       labelWidth = Math.max(labelWidth, values.label(row).length());
@@ -66,15 +72,24 @@ public final class LineChart {
       out.append('\n');
     }
     appendTimeAxis(out, times, labelWidth, width);
-    appendLegend(out, summaries.summaries(), times, terminal.colour());
+    appendLegend(out, summaries.summaries(), times, terminal);
     return out.toString();
   }
 
-  private static ValueAxis valueAxis(List<Row> rows) {
+  /** As many rows as the terminal leaves beside the frame and the legend (an odd number), else the default. */
+  static int plotRows(Terminal terminal, int series) {
+    if (terminal.rows() == 0) {
+      return MAX_PLOT_ROWS;
+    }
+    int free = terminal.rows() - FRAME_LINES - series;
+    return Math.max(MIN_PLOT_ROWS, free - (free + 1) % 2);
+  }
+
+  private static ValueAxis valueAxis(List<Row> rows, int plotRows) {
     BigDecimal min = rows.stream().map(Row::value).min(BigDecimal::compareTo).orElseThrow();
     BigDecimal max = rows.stream().map(Row::value).max(BigDecimal::compareTo).orElseThrow();
     boolean wholeNumbers = rows.stream().allMatch(row -> row.value().stripTrailingZeros().scale() <= 0);
-    return ValueAxis.fit(min, max, MAX_PLOT_ROWS, wholeNumbers);
+    return ValueAxis.fit(min, max, plotRows, wholeNumbers);
   }
 
   /** The series' value in each column it spans: the peak where several points share a column, a straight line between points. */
@@ -102,12 +117,22 @@ public final class LineChart {
     char[] labels = new char[width];
     Arrays.fill(labels, ' ');
     int free = 0;
-    for (TimeAxis.Tick tick : times.ticks()) {
+    int previousStart = -1;
+    List<TimeAxis.Tick> ticks = times.ticks();
+    for (int index = 0; index < ticks.size(); index++) {
+      TimeAxis.Tick tick = ticks.get(index);
       axis[tick.column()] = '┬';
-      // A label starts under its tick, or ends at the right edge; one that would touch the previous one is left out.
+      // A label starts under its tick, or ends at the right edge; one that would touch the previous one is left
+      // out, except the last, which tells where the chart ends: the one before it makes way.
       int start = Math.min(tick.column(), width - tick.label().length());
+      boolean last = index == ticks.size() - 1;
+      if (start >= 0 && start < free && last && previousStart >= 0) {
+        Arrays.fill(labels, previousStart, free - 1, ' ');
+        free = previousStart;
+      }
       if (start >= free && start >= 0) {
         tick.label().getChars(0, tick.label().length(), labels, start);
+        previousStart = start;
         free = start + tick.label().length() + 1;
       }
     }
@@ -119,20 +144,27 @@ public final class LineChart {
     out.append(range.length() <= width ? indent + " " : "").append(range).append('\n');
   }
 
-  private static void appendLegend(StringBuilder out, List<SeriesSummary> summaries, TimeAxis times, boolean colour) {
+  /** One line a series, its figures on a line of their own where the terminal is too narrow for both. */
+  private static void appendLegend(StringBuilder out, List<SeriesSummary> summaries, TimeAxis times, Terminal terminal) {
     out.append('\n');
     for (int index = 0; index < summaries.size(); index++) {
       SeriesSummary summary = summaries.get(index);
       String sample = String.valueOf(style(index).charAt(0)).repeat(3);
-      out.append("  ").append(colour ? colour(index) + sample + RESET : sample)
-          .append(' ').append(summary.name())
-          .append("  peak ").append(ValueText.of(summary.peak())).append(" at ").append(times.at(summary.peakTime()))
-          .append(", average ").append(summary.averageText()).append('\n');
+      String figures = "peak " + ValueText.of(summary.peak()) + " at " + times.at(summary.peakTime())
+          + ", average " + summary.averageText();
+      out.append("  ").append(terminal.colour() ? colour(index) + sample + RESET : sample)
+          .append(' ').append(summary.name());
+      boolean fits = 6 + DisplayWidth.of(summary.name()) + 2 + figures.length() <= terminal.columns();
+      out.append(fits ? "  " : "\n      ").append(figures).append('\n');
     }
   }
 
   static String style(int series) {
-    return STYLES[series % STYLES.length];
+    if (series < STYLES.length) {
+      return STYLES[series];
+    }
+    char letter = LETTERS.charAt((series - STYLES.length) % LETTERS.length());
+    return String.valueOf(letter).repeat(6);
   }
 
   static String colour(int series) {
