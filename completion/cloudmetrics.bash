@@ -365,9 +365,10 @@ function _picocli_cloudmetrics_rtc_listrealtime() {
 
   local commands=""
   local flag_opts="'--include-incomplete' '--watch' '--no-header' '--dry-run' '--bom' '--excel' '--timestamps' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--sandbox'"
-  local arg_opts="'--app-id' '-i' '--indicator' '--start' '--end' '--last' '--region' '--endpoint' '--interval' '--rate' '-f' '--format' '-o' '--output' '--tz' '--layout' '--time-format' '--retries' '--profile' '--config'"
+  local arg_opts="'--app-id' '-i' '--indicator' '--start' '--end' '--last' '--region' '--endpoint' '--interval' '--rate' '-f' '--format' '-o' '--output' '--color' '--tz' '--layout' '--time-format' '--retries' '--profile' '--config'"
   local REGION_option_args=("cn-north-1" "ap-singapore-1") # --region values
   local FMT_option_args=("table" "csv" "json" "ndjson" "prometheus" "influx" "chart") # --format values
+  local WHEN_option_args=("auto" "always" "never") # --color values
   local LAYOUT_option_args=("long" "wide") # --layout values
   local TF_option_args=("iso" "local" "epoch") # --time-format values
 
@@ -414,6 +415,11 @@ function _picocli_cloudmetrics_rtc_listrealtime() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
     '--tz')
       return
       ;;
@@ -458,10 +464,11 @@ function _picocli_cloudmetrics_cdn_onlineusers() {
 
   local commands=""
   local flag_opts="'--per-stream' '--no-header' '--dry-run' '--bom' '--excel' '--timestamps' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--sandbox'"
-  local arg_opts="'-s' '--stream' '--streams-file' '--regions' '-g' '--granularity' '--result-type' '--start' '--end' '--last' '--signing-region' '--endpoint' '-f' '--format' '-o' '--output' '--tz' '--layout' '--time-format' '--retries' '--concurrency' '--rate' '--profile' '--config'"
+  local arg_opts="'-s' '--stream' '--streams-file' '--regions' '-g' '--granularity' '--result-type' '--start' '--end' '--last' '--signing-region' '--endpoint' '-f' '--format' '-o' '--output' '--color' '--tz' '--layout' '--time-format' '--retries' '--concurrency' '--rate' '--profile' '--config'"
   local CODECODE_option_args=("CN" "HK" "AS" "NA" "SA" "EU" "AU" "AF" "TW") # --regions values
   local G_option_args=("1m" "5m" "10m" "20m" "1h" "4h" "8h" "1d") # --granularity values
   local FMT_option_args=("table" "csv" "json" "ndjson" "prometheus" "influx" "chart") # --format values
+  local WHEN_option_args=("auto" "always" "never") # --color values
   local LAYOUT_option_args=("long" "wide") # --layout values
   local TF_option_args=("iso" "local" "epoch") # --time-format values
 
@@ -511,6 +518,11 @@ function _picocli_cloudmetrics_cdn_onlineusers() {
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
       return $?
       ;;
     '--tz')
