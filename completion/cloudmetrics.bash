@@ -289,7 +289,7 @@ function _picocli_cloudmetrics_emulator() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--xml-errors' '-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--sandbox'"
+  local flag_opts="'--xml-errors' '-h' '--help' '-V' '--version' '-v' '--verbose'"
   local arg_opts="'--port' '--rtc-rate' '--faults' '--profile' '--config'"
 
   type compopt &>/dev/null && compopt +o default
@@ -331,7 +331,7 @@ function _picocli_cloudmetrics_configure() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="list"
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--sandbox'"
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose'"
   local arg_opts="'--profile' '--config'"
 
   type compopt &>/dev/null && compopt +o default
@@ -574,7 +574,7 @@ function _picocli_cloudmetrics_configure_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '--debug' '--sandbox'"
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose'"
   local arg_opts="'--profile' '--config'"
 
   type compopt &>/dev/null && compopt +o default

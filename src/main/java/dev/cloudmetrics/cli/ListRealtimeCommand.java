@@ -56,7 +56,7 @@ final class ListRealtimeCommand implements Callable<Integer> {
       description = "Indicator(s), comma-separated or repeated (default online_user_count,online_room_count).")
   List<String> indicators = new ArrayList<>();
 
-  @Mixin WindowOptions window;
+  @Mixin WindowOptions.Realtime window;
 
   @Option(names = "--region", paramLabel = "REGION", defaultValue = "cn-north-1",
       completionCandidates = RtcRegions.class,

@@ -83,7 +83,7 @@ final class OnlineUsersCommand implements Callable<Integer> {
       description = "The API's ResultType directly: 0 merged (default), 1 per stream (same as --per-stream).")
   String resultType;
 
-  @Mixin WindowOptions window;
+  @Mixin WindowOptions.OnlineUsers window;
 
   @Option(names = "--signing-region", paramLabel = "REGION", defaultValue = "cn-shanghai-1",
       description = "Region of the signature's credential scope (default cn-shanghai-1).")

@@ -41,7 +41,9 @@ class CommandLineSurfaceTest {
 
     assertEquals(ExitCode.INVALID_INPUT, result.exitCode());
     assertEquals("", result.out());
-    assertEquals(List.of("cloudmetrics: Missing required subcommand", "Try 'cloudmetrics " + group + " --help'."),
+    String action = group.equals("rtc") ? "list-realtime" : "online-users";
+    assertEquals(List.of("cloudmetrics: 'cloudmetrics " + group + "' needs a command: " + action,
+        "Try 'cloudmetrics " + group + " --help'."),
         result.err().lines().toList());
   }
 

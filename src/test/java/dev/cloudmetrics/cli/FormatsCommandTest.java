@@ -160,7 +160,9 @@ class FormatsCommandTest {
     lines.stream().filter(line -> line.contains("┤") || line.contains("└"))
         .forEach(line -> assertTrue(line.length() <= 60, line));
     assertTrue(lines.stream().anyMatch(line -> line.contains("└") && line.length() == 60), chart.out());
-    assertTrue(chart.out().contains(STREAM_A + " CN  peak ") && chart.out().contains(STREAM_B + " CN  peak "), chart.out());
+    assertTrue(chart.out().contains(STREAM_A + " CN\n      peak ") && chart.out().contains(STREAM_B + " CN\n      peak "),
+        chart.out());
+    lines.forEach(line -> assertTrue(line.length() <= 60, line));
     assertTrue(chart.out().contains("(Asia/Shanghai)"), chart.out());
     assertFalse(chart.out().contains("\u001B"), "no colour when stdout is not a terminal");
   }

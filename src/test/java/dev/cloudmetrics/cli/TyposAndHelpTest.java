@@ -3,6 +3,7 @@ package dev.cloudmetrics.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,5 +51,45 @@ class TyposAndHelpTest {
     CliRun.Result result = run("cdn", "online-users", "--zzzzzzzz", "-s", "rtmp://a/live/b");
 
     assertTrue(result.err().startsWith("cloudmetrics: unknown option '--zzzzzzzz'\n"), result.err());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "rtc list-realtime | (default 15m; the API keeps 60m): 30s, 15m, 1h.",
+      "cdn online-users | (default 1h; the API keeps 62d): 30m, 2h, 7d, 1w, 1h30m.",
+  })
+  void eachCommandsHelpGivesItsOwnDefaultWindow(String command, String last) {
+    CliRun.Result result = run((command + " --help").split(" "));
+
+    String help = result.out().replaceAll("\\s+", " ");
+    assertTrue(help.contains("--last=DURATION The window is the last DURATION before --end or now " + last), result.out());
+    assertFalse(command.startsWith("rtc") && help.contains("7d"), result.out());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"55", "60", "72", "100"})
+  void helpIsAsWideAsTheTerminalAndSplitsNoPathOrUrl(int columns) {
+    CliRun.Result result = new CliRun(Clock.systemUTC(), Map.of(), home)
+        .withTerminal(new TerminalStreams(false, true, true, columns, 40)).run("rtc", "list-realtime", "--help");
+
+    result.out().lines().forEach(line -> assertTrue(line.length() <= columns, columns + ": '" + line + "'"));
+    // Below 72 columns the description column is narrower than the config file's path itself.
+    assumeTrue(columns >= 72);
+    String joined = result.out().replaceAll("\n +", " ");
+    assertTrue(joined.contains("http://127.0.0.1:8080"), result.out());
+    assertTrue(joined.contains("~/.config/cloudmetrics/config"), result.out());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"emulator", "configure"})
+  void commandsThatCallNoServiceDoNotOfferSandboxOrDebug(String command) {
+    CliRun.Result help = run(command, "--help");
+    CliRun.Result given = run(command, "--sandbox");
+
+    assertEquals(0, help.exitCode());
+    assertFalse(help.out().contains("--sandbox") || help.out().contains("--debug"), help.out());
+    assertTrue(run("cdn", "online-users", "--help").out().contains("--sandbox"));
+    assertEquals(ExitCode.INVALID_INPUT, given.exitCode());
+    assertTrue(given.err().startsWith("cloudmetrics: unknown option '--sandbox'"), given.err());
   }
 }
