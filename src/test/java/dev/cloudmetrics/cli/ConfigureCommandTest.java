@@ -162,6 +162,23 @@ class ConfigureCommandTest {
   }
 
   @Test
+  void aNamedProfileWithoutKeysFallsBackToTheEnvironmentButNotToTheDefaultProfile() throws IOException {
+    existing(EXISTING + "\n[profile staging]\nformat = csv\n");
+    CliRun withKeys = cli("KSYUN_ACCESS_KEY", "AKLTenvironment", "KSYUN_SECRET_KEY", "environment-secret");
+
+    CliRun.Result staging = withKeys.run("--profile", "staging", "cdn", "online-users", "-s", "rtmp://a/live/b", "--dry-run");
+    CliRun.Result list = withKeys.run("--profile", "staging", "configure", "list");
+    CliRun.Result noEnvironment = cli().run("--profile", "prod", "rtc", "list-realtime", "--app-id", "a", "--dry-run");
+
+    assertEquals(0, staging.exitCode(), staging.err());
+    assertTrue(staging.out().contains("Credential=AKLT****/"), staging.out());
+    assertTrue(rows(list.out()).contains(List.of("ksyun_access_key", "AKLT****", "env KSYUN_ACCESS_KEY")), list.out());
+    assertEquals(ExitCode.CREDENTIALS, noEnvironment.exitCode(), noEnvironment.err());
+    assertTrue(noEnvironment.err().startsWith("cloudmetrics: profile 'prod' in " + config() + " has no Volcengine keys and"
+        + " VOLCENGINE_ACCESS_KEY is not set"), noEnvironment.err());
+  }
+
+  @Test
   void listShowsTheGlobalFlagsGivenOnItsLine() throws IOException {
     existing(EXISTING);
 
