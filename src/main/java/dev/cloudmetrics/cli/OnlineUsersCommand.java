@@ -18,7 +18,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,9 +167,19 @@ final class OnlineUsersCommand implements Callable<Integer> {
     try (Reader reader = "-".equals(streamsFile)
         ? new InputStreamReader(environment.in(), StandardCharsets.UTF_8)
         : Files.newBufferedReader(Path.of(streamsFile), StandardCharsets.UTF_8)) {
-      return StreamUrls.parseList(reader);
+      List<String> urls = StreamUrls.parseList(reader);
+      if (urls.isEmpty() && streams.isEmpty()) {
+        throw new InvalidInputException("RequiresInputValue", "--streams-file '" + streamsFile
+            + "': no stream URL in it (one a line; blank lines and # comments are skipped)");
+      }
+      return urls;
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException("--streams-file '" + streamsFile + "': cannot read it: no such file");
+    } catch (AccessDeniedException e) {
+      throw new InvalidInputException("--streams-file '" + streamsFile + "': cannot read it: permission denied");
     } catch (IOException e) {
-      throw new InvalidInputException("--streams-file '" + streamsFile + "': cannot read it (" + e.getMessage() + ")");
+      throw new InvalidInputException("--streams-file '" + streamsFile + "': cannot read it ("
+          + (Files.isDirectory(Path.of(streamsFile)) ? "a directory" : e.getMessage()) + ")");
     }
   }
 

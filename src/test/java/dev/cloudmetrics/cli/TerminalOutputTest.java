@@ -159,4 +159,45 @@ class TerminalOutputTest {
     assertTrue(excel.err().startsWith("cloudmetrics: --no-header with --excel"), excel.err());
     assertEquals(before, emulator.requestCount());
   }
+
+  @Test
+  void streamsFileAndUrlMistakesAreNamedForWhatTheyAre() throws Exception {
+    Path empty = Files.writeString(home.resolve("empty.txt"), "# none yet\n\n");
+    String[] base = {"cdn", "online-users", "--endpoint", emulator.baseUri().toString()};
+    CliRun.Result blank = run(TerminalStreams.NONE, Map.of(), concat(base, "--streams-file", empty.toString()));
+    CliRun.Result missing = run(TerminalStreams.NONE, Map.of(), concat(base, "--streams-file", "nothere.txt"));
+    CliRun.Result spaced = run(TerminalStreams.NONE, Map.of(), concat(base, "-s", "rtmp://a/live/my stream"));
+
+    assertEquals("cloudmetrics: RequiresInputValue: --streams-file '" + empty + "': no stream URL in it (one a line;"
+        + " blank lines and # comments are skipped)\n", blank.err());
+    assertEquals("cloudmetrics: --streams-file 'nothere.txt': cannot read it: no such file\n", missing.err());
+    assertEquals("cloudmetrics: --stream 'rtmp://a/live/my stream': a space at character 17; a URL has none"
+        + " (a space in a stream name is written %20)\n", spaced.err());
+    for (CliRun.Result result : new CliRun.Result[] {blank, missing, spaced}) {
+      assertEquals(ExitCode.INVALID_INPUT, result.exitCode());
+    }
+    assertEquals(0, emulator.requestCount());
+  }
+
+  @Test
+  void zoneNamesInAnyCaseAndWeeksAreTaken() {
+    CliRun.Result utc = run(TerminalStreams.NONE, Map.of(), "cdn", "online-users", "--endpoint",
+        emulator.baseUri().toString(), "-s", FormatsCommandTest.STREAM_A, "--tz", "utc", "--start", "2024-05-20T02:00",
+        "--end", "2024-05-20T02:10");
+    CliRun.Result week = run(TerminalStreams.NONE, Map.of(), "cdn", "online-users", "--endpoint",
+        emulator.baseUri().toString(), "-s", FormatsCommandTest.STREAM_A, "--tz", "asia/shanghai", "--last", "1w",
+        "-g", "1d", "--dry-run");
+
+    assertEquals(0, utc.exitCode(), utc.err());
+    assertTrue(utc.out().matches("(?s).*\n2024-05-20T02:00:00(Z|\\+00:00),.*"), utc.out());
+    assertEquals(0, week.exitCode(), week.err());
+    CliRun.Result days = run(TerminalStreams.NONE, Map.of(), "cdn", "online-users", "--endpoint",
+        emulator.baseUri().toString(), "-s", FormatsCommandTest.STREAM_A, "--tz", "Asia/Shanghai", "--last", "7d",
+        "-g", "1d", "--dry-run");
+    assertEquals(days.out(), week.out());
+  }
+
+  private static String[] concat(String[] base, String... more) {
+    return Stream.concat(Stream.of(base), Stream.of(more)).toArray(String[]::new);
+  }
 }
