@@ -1,7 +1,6 @@
 package dev.cloudmetrics.http;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,16 +29,17 @@ public final class BodyExcerpt {
   }
 
   /**
-   * An HTML page as "an HTML page titled '502 Bad Gateway'", any other body as its first line, at
-   * most {@link #BRIEF} characters: enough for the one-line error, where --debug has the rest.
+   * An HTML page as "an HTML page titled '502 Bad Gateway'" (or its text without tags), any other
+   * body as its first line, at most {@link #BRIEF} characters: enough for the one-line error, where
+   * --debug has the rest.
    */
   public static String brief(byte[] body) {
     String head = new String(body, 0, Math.min(body.length, 4096), StandardCharsets.UTF_8).strip();
-    if (head.toLowerCase(Locale.ROOT).startsWith("<")) {
+    if (head.startsWith("<")) {
       Matcher title = TITLE.matcher(head);
-      if (title.find()) {
-        return "an HTML page titled '" + of(title.group(1).getBytes(StandardCharsets.UTF_8), BRIEF) + "' (--debug shows it)";
-      }
+      String text = title.find() ? title.group(1) : head.replaceAll("<[^>]*>", " ");
+      return "an HTML page" + (title.find(0) ? " titled '" : ": '") + of(text.getBytes(StandardCharsets.UTF_8), BRIEF)
+          + "' (--debug shows it)";
     }
     String firstLine = head.lines().findFirst().orElse("");
     return of(firstLine.getBytes(StandardCharsets.UTF_8), BRIEF);

@@ -49,7 +49,7 @@ public final class LineChart {
       series.computeIfAbsent(row.labels(), labels -> new TreeMap<>()).put(row.time(), row.value());
       summaries.add(row);
     }
-    ValueAxis values = valueAxis(rows, plotRows(terminal, summaries.summaries().size()));
+    ValueAxis values = valueAxis(rows, plotRows(terminal, legendLines(summaries.summaries(), terminal)));
     int labelWidth = 0;
     for (int row = 0; row < values.rows(); row += 2) {
       labelWidth = Math.max(labelWidth, values.label(row).length());
@@ -77,11 +77,11 @@ public final class LineChart {
   }
 
   /** As many rows as the terminal leaves beside the frame and the legend (an odd number), else the default. */
-  static int plotRows(Terminal terminal, int series) {
+  static int plotRows(Terminal terminal, int legendLines) {
     if (terminal.rows() == 0) {
       return MAX_PLOT_ROWS;
     }
-    int free = terminal.rows() - FRAME_LINES - series;
+    int free = terminal.rows() - FRAME_LINES - legendLines;
     return Math.max(MIN_PLOT_ROWS, free - (free + 1) % 2);
   }
 
@@ -144,6 +144,21 @@ public final class LineChart {
     out.append(range.length() <= width ? indent + " " : "").append(range).append('\n');
   }
 
+  /** The legend's lines: one a series, two where {@link #fits} says the figures go below the name. */
+  private static int legendLines(List<SeriesSummary> summaries, Terminal terminal) {
+    int lines = 0;
+    for (SeriesSummary summary : summaries) {
+      // The time of the peak is not known before the axis is: its longest form stands in for it.
+      String figures = "peak " + ValueText.of(summary.peak()) + " at yyyy-MM-dd HH:mm:ss, average " + summary.averageText();
+      lines += fits(summary, figures, terminal) ? 1 : 2;
+    }
+    return lines;
+  }
+
+  private static boolean fits(SeriesSummary summary, String figures, Terminal terminal) {
+    return 6 + DisplayWidth.of(summary.name()) + 2 + figures.length() <= terminal.columns();
+  }
+
   /** One line a series, its figures on a line of their own where the terminal is too narrow for both. */
   private static void appendLegend(StringBuilder out, List<SeriesSummary> summaries, TimeAxis times, Terminal terminal) {
     out.append('\n');
@@ -154,8 +169,7 @@ public final class LineChart {
           + ", average " + summary.averageText();
       out.append("  ").append(terminal.colour() ? colour(index) + sample + RESET : sample)
           .append(' ').append(summary.name());
-      boolean fits = 6 + DisplayWidth.of(summary.name()) + 2 + figures.length() <= terminal.columns();
-      out.append(fits ? "  " : "\n      ").append(figures).append('\n');
+      out.append(fits(summary, figures, terminal) ? "  " : "\n      ").append(figures).append('\n');
     }
   }
 
