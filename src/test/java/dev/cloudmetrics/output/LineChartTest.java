@@ -79,7 +79,7 @@ class LineChartTest {
 
       // Only a series name wider than the terminal itself may not fit.
       chart.lines().filter(line -> sample.rows.stream().noneMatch(row -> !row.labels().isEmpty()
-              && DisplayWidth.of(String.join(" ", row.labels())) > 50 && line.endsWith(String.join(" ", row.labels()))))
+              && DisplayWidth.of(String.join(" ", row.labels())) > 50 && line.contains(String.join(" ", row.labels()))))
           .forEach(line -> assertTrue(DisplayWidth.of(line) <= 60, "'" + line + "'\n" + chart));
     }
   }
@@ -90,6 +90,27 @@ class LineChartTest {
 
     String labels = chart.lines().filter(line -> line.trim().startsWith("10:00")).findFirst().orElseThrow();
     assertTrue(labels.endsWith("10:10"), chart);
+  }
+
+  @Test
+  void aSeriesUnderAQuarterOfTheHighestGetsASecondAxisInsteadOfLyingFlat() {
+    List<Row> rows = new ArrayList<>();
+    for (int minute = 0; minute < 10; minute++) {
+      Instant time = Instant.parse("2024-05-20T02:00:00Z").plusSeconds(60L * minute);
+      rows.add(new Row(time, List.of("app1", "online_user_count"), BigDecimal.valueOf(340 + minute * 2)));
+      rows.add(new Row(time, List.of("app1", "online_room_count"), BigDecimal.valueOf(60 + minute)));
+    }
+    RowSchema rtc = GoldenSamples.RTC.schema;
+
+    String chart = LineChart.draw(rtc, rows, SHANGHAI, new Terminal(80, 30, false));
+
+    List<String> lines = chart.lines().toList();
+    long plotted = lines.stream().filter(line -> line.contains("━") || line.contains("┃")).count();
+    assertTrue(plotted >= 5, "the rooms' line climbs over the plot:\n" + chart);
+    assertTrue(lines.stream().anyMatch(line -> line.matches(".*├ 6\\d")), chart);
+    assertEquals(1, lines.stream().filter(line -> line.contains("(right)")).count(), chart);
+    assertTrue(chart.contains("app1 online_room_count (right)"), chart);
+    lines.forEach(line -> assertTrue(DisplayWidth.of(line) <= 80, line));
   }
 
   @Test
