@@ -1,9 +1,6 @@
 package dev.cloudmetrics.cli;
 
 import dev.cloudmetrics.output.Row;
-import dev.cloudmetrics.output.RowSchema;
-import dev.cloudmetrics.output.RowSink;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,27 +18,11 @@ final class ExportSummary {
   private Instant first;
   private Instant last;
 
-  OutputOptions.RowSource counting(OutputOptions.RowSource source) {
-    return sink -> source.writeTo(new RowSink() {
-      @Override
-      public void begin(RowSchema schema) throws IOException {
-        sink.begin(schema);
-      }
-
-      @Override
-      public void accept(Row row) throws IOException {
-        rows++;
-        series.add(row.labels());
-        first = first == null || row.time().isBefore(first) ? row.time() : first;
-        last = last == null || row.time().isAfter(last) ? row.time() : last;
-        sink.accept(row);
-      }
-
-      @Override
-      public void end() throws IOException {
-        sink.end();
-      }
-    });
+  void add(Row row) {
+    rows++;
+    series.add(row.labels());
+    first = first == null || row.time().isBefore(first) ? row.time() : first;
+    last = last == null || row.time().isAfter(last) ? row.time() : last;
   }
 
   /** E.g. {@code wrote 24 rows, 2 series, buckets 2024-05-20T10:00+08:00 to 2024-05-20T10:55+08:00, to m.csv}. */

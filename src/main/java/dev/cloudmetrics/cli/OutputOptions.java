@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /** The output options both commands share, and where the rows go. */
@@ -75,6 +76,27 @@ final class OutputOptions {
   /** Something that writes rows into a sink, for as long as the run lasts. */
   interface RowSource {
     void writeTo(RowSink sink) throws IOException;
+
+    /** This source, with {@code seen} told of each row on its way to the sink. */
+    default RowSource observed(Consumer<Row> seen) {
+      return sink -> writeTo(new RowSink() {
+        @Override
+        public void begin(RowSchema schema) throws IOException {
+          sink.begin(schema);
+        }
+
+        @Override
+        public void accept(Row row) throws IOException {
+          seen.accept(row);
+          sink.accept(row);
+        }
+
+        @Override
+        public void end() throws IOException {
+          sink.end();
+        }
+      });
+    }
   }
 
   ZoneId zone() {
@@ -114,7 +136,7 @@ final class OutputOptions {
     ExportSummary summary = new ExportSummary();
     boolean summarised = verbose || environment.terminal().stderr();
     try (AtomicFileOutput file = AtomicFileOutput.open(output)) {
-      render(schema, summarised ? summary.counting(source) : source, options, file.writer());
+      render(schema, summarised ? source.observed(summary::add) : source, options, file.writer());
       file.commit();
     }
     if (summarised) {
@@ -142,23 +164,7 @@ final class OutputOptions {
     private boolean any;
 
     RowSource counting(RowSource source) {
-      return sink -> source.writeTo(new RowSink() {
-        @Override
-        public void begin(RowSchema schema) throws IOException {
-          sink.begin(schema);
-        }
-
-        @Override
-        public void accept(Row row) throws IOException {
-          any = true;
-          sink.accept(row);
-        }
-
-        @Override
-        public void end() throws IOException {
-          sink.end();
-        }
-      });
+      return source.observed(row -> any = true);
     }
   }
 

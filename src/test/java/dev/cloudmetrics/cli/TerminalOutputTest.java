@@ -78,6 +78,19 @@ class TerminalOutputTest {
   }
 
   @Test
+  void aTableFitsANarrowTerminalByCuttingLabelsInTheMiddleAndKeepsThemWholeElsewhere() {
+    CliRun.Result narrow = run(STDOUT_60, Map.of(), cdn("-f", "table"));
+    CliRun.Result piped = run(TerminalStreams.NONE, Map.of(), cdn("-f", "table"));
+
+    assertEquals(0, narrow.exitCode(), narrow.err());
+    narrow.out().lines().forEach(line -> assertTrue(line.length() <= 60, "'" + line + "'\n" + narrow.out()));
+    assertTrue(narrow.out().contains("…"), narrow.out());
+    assertTrue(narrow.out().contains("2024-05-20T10:00:00+08:00"), "times are never cut: " + narrow.out());
+    assertTrue(piped.out().contains(FormatsCommandTest.STREAM_A + "  CN"), piped.out());
+    assertFalse(piped.out().contains("…"), piped.out());
+  }
+
+  @Test
   void colourFollowsColorThenNoColorAndTerm() {
     assertTrue(run(STDOUT_100, Map.of(), cdn("-f", "chart")).out().contains("\u001B["));
     assertFalse(run(STDOUT_100, Map.of("TERM", "dumb"), cdn("-f", "chart")).out().contains("\u001B["));
