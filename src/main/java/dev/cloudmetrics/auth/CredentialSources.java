@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Finds credentials in the order cli.md promises: the profile named by --profile or
- * CLOUDMETRICS_PROFILE, then environment variables, then the config file's default profile.
+ * CLOUDMETRICS_PROFILE, then environment variables, then the config file's default profile (when
+ * no profile is named).
  */
 public final class CredentialSources {
   /** What {@link #describe()} found: one setting per credential key, and why any vendor has none. */
@@ -83,16 +84,23 @@ public final class CredentialSources {
     return new Report(settings, problems);
   }
 
+  /**
+   * A named profile without this vendor's keys (one that holds option defaults, or the other
+   * vendor's keys) falls through to the environment, as cli.md orders them; not to the default
+   * profile, whose keys are most likely another account's than the one the name chose.
+   */
   private Credentials find(Vendor vendor) {
     ConfigFile file = ConfigFile.read(selection.file());
+    String keys = vendor.profileKey + "_access_key and " + vendor.profileKey + "_secret_key";
     if (selection.profileNamed()) {
       String name = selection.profile();
       Map<String, String> values = file.profile(name).orElseThrow(() -> new CredentialsException(
           "profile '" + name + "' is not in " + file.path() + " (run 'cloudmetrics configure --profile " + name
               + "' or add a [profile " + name + "] section)"));
-      return fromProfile(vendor, name, values, file.path()).orElseThrow(() -> new CredentialsException(
-          "profile '" + name + "' in " + file.path() + " has no " + vendor.label + " keys: add "
-              + vendor.profileKey + "_access_key and " + vendor.profileKey + "_secret_key"));
+      return fromProfile(vendor, name, values, file.path()).or(() -> fromEnvironment(vendor))
+          .orElseThrow(() -> new CredentialsException("profile '" + name + "' in " + file.path() + " has no "
+              + vendor.label + " keys and " + vendor.accessVariables[0] + " is not set: add " + keys + " to the profile"
+              + " or set " + vendor.accessVariables[0] + " and " + vendor.secretVariables[0]));
     }
     Optional<Credentials> fromEnvironment = fromEnvironment(vendor);
     if (fromEnvironment.isPresent()) {
@@ -102,8 +110,7 @@ public final class CredentialSources {
         .flatMap(values -> fromProfile(vendor, ConfigSelection.DEFAULT_PROFILE, values, file.path()))
         .orElseThrow(() -> new CredentialsException("no " + vendor.label + " credentials: set "
             + vendor.accessVariables[0] + " and " + vendor.secretVariables[0] + ", or run 'cloudmetrics configure' to add "
-            + vendor.profileKey + "_access_key and " + vendor.profileKey + "_secret_key to the [default] profile of "
-            + file.path()));
+            + keys + " to the [default] profile of " + file.path()));
   }
 
   private Optional<Credentials> fromEnvironment(Vendor vendor) {

@@ -99,6 +99,11 @@ final class OnlineUsersParameters {
     }
     StreamUrls.refuseUnsafe(entry, source);
     String url = StreamUrls.normalize(entry);
+    int space = entry.strip().indexOf(' ');
+    if (space >= 0) {
+      throw new InvalidInputException(source + " '" + entry.strip() + "': a space at character " + (space + 1)
+          + "; a URL has none (a space in a stream name is written %20)");
+    }
     if (!StreamUrls.isAbsolute(url)) {
       throw new InvalidInputException(source + " '" + entry.strip()
           + "': not a stream URL; give an absolute URL with a scheme and a host, e.g. rtmp://live.example.com/app/stream");

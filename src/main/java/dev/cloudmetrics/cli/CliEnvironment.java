@@ -12,9 +12,9 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * Everything the commands take from the process: clock, environment variables, streams, whether
- * stdout is a terminal, the home directory, and how to wait (between --watch polls). Tests hand in
- * their own; {@link #system()} is the real one.
+ * Everything the commands take from the process: clock, environment variables, streams, which of
+ * them is a terminal (and its size), the home directory, and how to wait (between --watch polls).
+ * Tests hand in their own; {@link #system()} is the real one.
  */
 public record CliEnvironment(
     Clock clock,
@@ -22,7 +22,7 @@ public record CliEnvironment(
     PrintStream out,
     PrintStream err,
     InputStream in,
-    boolean interactive,
+    TerminalStreams terminal,
     Path home,
     Sleeper sleeper) {
 
@@ -36,6 +36,12 @@ public record CliEnvironment(
     this(clock, variables, out, err, in, interactive, home, Sleeper.real());
   }
 
+  /** All three streams on a terminal of unknown size, or none. */
+  public CliEnvironment(Clock clock, Map<String, String> variables, PrintStream out, PrintStream err, InputStream in,
+      boolean interactive, Path home, Sleeper sleeper) {
+    this(clock, variables, out, err, in, interactive ? TerminalStreams.ALL : TerminalStreams.NONE, home, sleeper);
+  }
+
   public static CliEnvironment system() {
     return new CliEnvironment(
         Clock.systemUTC(),
@@ -45,8 +51,9 @@ public record CliEnvironment(
             Charset.forName(System.getProperty("sun.stdout.encoding", Charset.defaultCharset().name()))),
         System.err,
         System.in,
-        System.console() != null,
-        home(System.getenv("HOME"), System.getProperty("user.home")));
+        TerminalStreams.system(),
+        home(System.getenv("HOME"), System.getProperty("user.home")),
+        Sleeper.real());
   }
 
   /**

@@ -22,7 +22,6 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    usageHelpAutoWidth = true,
     description = {
       "Live-audience metrics from Volcengine RTC and Kingsoft Cloud live CDN:",
       "a table or a chart for eyes, CSV for spreadsheets, JSON/NDJSON for programs,",

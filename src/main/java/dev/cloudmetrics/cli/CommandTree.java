@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
  * adds only the groups its command line names ({@link Main#commandLine}), because picocli reflects
  * over every command it builds, a sixth of a short query's start-up for the groups it never runs.
  */
-@Command(subcommands = {RtcCommand.class, CdnCommand.class, EmulatorCommand.class, ConfigureCommand.class})
+@Command(subcommands = {RtcCommand.class, CdnCommand.class, EmulatorCommand.class, ConfigureCommand.class},
+    modelTransformer = LocalCommands.class)
 public final class CommandTree extends CloudMetricsCommand {
   /** For the generators, which build commands with their no-argument constructors. */
   public CommandTree() {

@@ -6,7 +6,10 @@ import dev.cloudmetrics.auth.ConsolePrompter;
 import dev.cloudmetrics.auth.ProfileAnswers;
 import dev.cloudmetrics.auth.ProfilePrompts;
 import dev.cloudmetrics.auth.ProfileWriter;
+import dev.cloudmetrics.auth.Prompter;
+import dev.cloudmetrics.auth.StreamPrompter;
 import dev.cloudmetrics.failure.InvalidInputException;
+import java.io.BufferedReader;
 import java.io.Console;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -61,10 +64,9 @@ final class ConfigureCommand implements Callable<Integer> {
     }
     Map<String, String> current = ConfigFile.read(selection.file()).profile(selection.profile()).orElse(Map.of());
     ProfileSettingCheck check = new ProfileSettingCheck(environment);
-    Console console = System.console();
-    Map<String, Optional<String>> changes = environment.interactive() && console != null
+    Map<String, Optional<String>> changes = environment.terminal().stdin()
         ? ProfilePrompts.ask(ConfigureQuestions.all(spec.root().commandLine(), ProfileDefaults.load(selection), current),
-            new ConsolePrompter(console), check)
+            prompter(environment), check)
         : ProfileAnswers.read(new InputStreamReader(environment.in(), StandardCharsets.UTF_8), check);
     if (changes.isEmpty()) {
       environment.err().println("cloudmetrics: nothing to change in profile '" + selection.profile() + "' of " + selection.file());
@@ -74,5 +76,13 @@ final class ConfigureCommand implements Callable<Integer> {
     environment.err().println("cloudmetrics: saved " + changes.size() + (changes.size() == 1 ? " setting" : " settings")
         + " in profile '" + selection.profile() + "' of " + selection.file() + " (readable only by you)");
     return ExitCode.OK;
+  }
+
+  /** The JVM's console when there is one; with stdout piped ({@code configure | cat}) there is none: stdin and stderr. */
+  private static Prompter prompter(CliEnvironment environment) {
+    Console console = System.console();
+    return console != null ? new ConsolePrompter(console) : new StreamPrompter(
+        new BufferedReader(new InputStreamReader(environment.in(), StandardCharsets.UTF_8)), environment.err(),
+        StreamPrompter.Echo.stty());
   }
 }

@@ -6,7 +6,9 @@ import dev.cloudmetrics.auth.Setting;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -40,11 +42,22 @@ final class ConfigureListCommand implements Callable<Integer> {
     settings.add(new Setting("config", selection.file().toString(), selection.fileSource()));
     settings.addAll(credentials.settings());
     for (OptionSpec option : OptionKeys.all(spec.root().commandLine())) {
-      settings.add(defaults.setting(option));
+      settings.add(given(option).orElseGet(() -> defaults.setting(option)));
     }
     print(settings, environment.out());
     credentials.problems().forEach(problem -> environment.err().println("cloudmetrics: note: " + problem));
     return ExitCode.OK;
+  }
+
+  /** A global option given on this command line ({@code --sandbox -v configure list}): its value, from the flag. */
+  private Optional<Setting> given(OptionSpec option) {
+    for (CommandLine.ParseResult r = spec.root().commandLine().getParseResult(); r != null; r = r.subcommand()) {
+      if (r.hasMatchedOption(option.longestName())) {
+        Object value = r.matchedOption(option.longestName()).getValue();
+        return Optional.of(new Setting(OptionKeys.qualified(option), String.valueOf(value), "flag " + option.longestName()));
+      }
+    }
+    return Optional.empty();
   }
 
   private static void print(List<Setting> settings, PrintStream out) {

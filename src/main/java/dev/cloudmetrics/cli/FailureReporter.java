@@ -31,10 +31,10 @@ final class FailureReporter
     return report(ex, err, debugRequested(parseResult));
   }
 
-  /** A usage error: one line naming the problem, one line saying where help is. */
+  /** A usage error: one line naming the problem (and the closest name, for a typo), one line saying where help is. */
   @Override
   public int handleParseException(CommandLine.ParameterException ex, String[] args) {
-    err.println("cloudmetrics: " + shown(ex.getMessage()));
+    err.println("cloudmetrics: " + shown(UsageErrors.describe(ex)));
     err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
     err.flush();
     return ExitCode.INVALID_INPUT;

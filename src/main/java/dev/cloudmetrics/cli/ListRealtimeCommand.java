@@ -72,7 +72,7 @@ final class ListRealtimeCommand implements Callable<Integer> {
       description = "Indicator(s), comma-separated or repeated (default online_user_count,online_room_count).")
   List<String> indicators = new ArrayList<>();
 
-  @Mixin WindowOptions window;
+  @Mixin WindowOptions.Realtime window;
 
   @Option(names = "--region", paramLabel = "REGION", defaultValue = "cn-north-1",
       completionCandidates = RtcRegions.class,
@@ -131,6 +131,10 @@ final class ListRealtimeCommand implements Callable<Integer> {
       Validated<RealtimePlan> plan = RealtimePlans.from(args, environment.clock().instant());
       FinalBuckets buckets = latency.applyTo(FinalBuckets.rtc());
       Notices.print(plan.notices(), environment);
+      Notices.print(output.notices(environment), environment);
+      if (!watch && spec.commandLine().getParseResult().hasMatchedOption("--interval")) {
+        Notices.print(List.of("--interval does nothing without --watch"), environment);
+      }
       if (spec.commandLine().getParseResult().hasMatchedOption("--discover-every")
           && !(apps.all() && (watch || serve.serving()))) {
         Notices.print(List.of("--discover-every does nothing without --app-id all and --watch or --serve"), environment);
@@ -174,7 +178,8 @@ final class ListRealtimeCommand implements Callable<Integer> {
             new RealtimeSource(client, query, buckets, followed(lister, query, rediscovery, environment)),
             query.window().start(), plan.value().watchInterval().get(), environment);
       }
-      return output.write(RealtimeClient.SCHEMA, sink -> client.fetch(query, sink), environment);
+      return output.write(RealtimeClient.SCHEMA, sink -> client.fetch(query, sink), environment,
+          root.globals().verbose());
     }
   }
 

@@ -15,6 +15,8 @@ import picocli.CommandLine;
 /** Process entry point: the only place that calls {@code System.exit}. */
 public final class Main {
   private static final String PICOCLI_CONVERTER_EXCLUDES = "picocli.converters.excludes";
+  private static final int MIN_HELP_WIDTH = 55;
+  private static final int MAX_HELP_WIDTH = 100;
 
   private Main() {}
 
@@ -70,6 +72,8 @@ public final class Main {
       cmd.setDefaultValueProvider(defaults);
       cmd.setHelpFactory(new ProfileDefaultsHelp());
       cmd.setParameterExceptionHandler((e, rest) -> reporter.handleParseException(defaults.explain(e), rest));
+      cmd.setExecutionExceptionHandler((e, executed, parsed) ->
+          reporter.handleExecutionException(defaults.explain(e, executed), executed, parsed));
       ((CloudMetricsCommand) cmd.getCommand()).readied(prefetch);
       return checkedStdout(cmd.execute(args), environment);
     }
@@ -127,11 +131,16 @@ public final class Main {
         cmd.addSubcommand(name, group);
       }
     });
+    new LocalCommands().transform(cmd.getCommandSpec());
     cmd.setOut(new PrintWriter(environment.out(), true));
     cmd.setErr(new PrintWriter(environment.err(), true));
     cmd.setExecutionExceptionHandler(reporter);
     cmd.setParameterExceptionHandler(reporter);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    // Help as wide as the terminal (COLUMNS, else what the launcher measured, else 80), within what picocli allows.
+    cmd.setUsageHelpAutoWidth(false);
+    cmd.setUsageHelpWidth(Math.max(MIN_HELP_WIDTH, Math.min(MAX_HELP_WIDTH,
+        environment.terminal().display(environment.variables(), false).columns())));
     return cmd;
   }
 

@@ -26,7 +26,9 @@ import dev.cloudmetrics.output.RenderOptions;
 import dev.cloudmetrics.time.FinalBuckets;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,7 +120,7 @@ final class OnlineUsersCommand implements Callable<Integer> {
       description = "The API's ResultType directly: 0 merged (default), 1 per stream (same as --per-stream).")
   String resultType;
 
-  @Mixin WindowOptions window;
+  @Mixin WindowOptions.OnlineUsers window;
 
   @Option(names = "--include-incomplete",
       description = "Keep the buckets that ended within the last 8 minutes, whose values may still grow (CDN data "
@@ -182,6 +184,7 @@ final class OnlineUsersCommand implements Callable<Integer> {
       OnlineUsersQuery first = query.value();
       FinalBuckets buckets = latency.applyTo(FinalBuckets.cdn(first.granularity().duration()));
       Notices.print(query.notices(), environment);
+      Notices.print(output.notices(environment), environment);
       if (spec.commandLine().getParseResult().hasMatchedOption("--discover-every")
           && !(topStreams.isPresent() && (watch || serve.serving()))) {
         // Each --sync run lists the streams afresh; --watch and --serve list them again every --discover-every.
@@ -211,7 +214,7 @@ final class OnlineUsersCommand implements Callable<Integer> {
       if (asked.streamUrls().isEmpty() && !watch) {
         Notices.print(List.of("no stream had viewers in the minute GetLiveTopOnlineUserData was asked for: "
             + "there is nothing to query"), environment);
-        output.write(OnlineUsersClient.schema(asked.perStream()), sink -> { }, environment);
+        output.write(OnlineUsersClient.schema(asked.perStream()), sink -> { }, environment, root.globals().verbose());
         return ExitCode.OK;
       }
       if (sync.requested() && !output.dryRun()) {
@@ -232,9 +235,10 @@ final class OnlineUsersCommand implements Callable<Integer> {
       }
       HeldRows.requireRoomFor(plan.rows(), output.renderOptions(environment));
       PlanProgress progress = progress(plan, root.globals(), environment);
-      ResumeAdvice advice = new ResumeAdvice(output.zone(), output.output == null);
+      ResumeAdvice advice = new ResumeAdvice(output.zone(), output.toStdout());
       return output.write(OnlineUsersClient.schema(asked.perStream()),
-          sink -> client.fetch(plan, sink, fetching, progress, advice), environment);
+          sink -> client.fetch(plan, sink, fetching, progress, advice), environment,
+          root.globals().verbose());
     }
   }
 
@@ -267,8 +271,9 @@ final class OnlineUsersCommand implements Callable<Integer> {
     if (globals.verbose() || globals.debug()) {
       return ProgressLine.inLog(environment.err(), System::nanoTime);
     }
-    boolean rowsOnTerminal = !sync.requested() && output.output == null && streamsRows(output.renderOptions(environment));
-    return environment.interactive() && !rowsOnTerminal
+    boolean rowsOnTerminal = !sync.requested() && output.toStdout() && environment.terminal().stdout()
+        && streamsRows(output.renderOptions(environment));
+    return environment.terminal().stderr() && !rowsOnTerminal
         ? ProgressLine.onTerminal(environment.err(), System::nanoTime) : PlanProgress.none();
   }
 
@@ -284,9 +289,19 @@ final class OnlineUsersCommand implements Callable<Integer> {
   private List<String> readStreamsFile(CliEnvironment environment) {
     try (Reader reader = BoundedInput.replacingReader("-".equals(streamsFile) ? environment.in()
         : Files.newInputStream(Path.of(streamsFile)), MAX_STREAMS_FILE_BYTES, "--streams-file '" + streamsFile + "'")) {
-      return StreamUrls.parseList(reader);
+      List<String> urls = StreamUrls.parseList(reader);
+      if (urls.isEmpty() && streams.isEmpty()) {
+        throw new InvalidInputException("RequiresInputValue", "--streams-file '" + streamsFile
+            + "': no stream URL in it (one a line; blank lines and # comments are skipped)");
+      }
+      return urls;
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException("--streams-file '" + streamsFile + "': cannot read it: no such file");
+    } catch (AccessDeniedException e) {
+      throw new InvalidInputException("--streams-file '" + streamsFile + "': cannot read it: permission denied");
     } catch (IOException e) {
-      throw new InvalidInputException("--streams-file '" + streamsFile + "': cannot read it (" + e.getMessage() + ")");
+      throw new InvalidInputException("--streams-file '" + streamsFile + "': cannot read it ("
+          + (Files.isDirectory(Path.of(streamsFile)) ? "a directory" : e.getMessage()) + ")");
     }
   }
 

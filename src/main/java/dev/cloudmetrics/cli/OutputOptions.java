@@ -1,6 +1,7 @@
 package dev.cloudmetrics.cli;
 
 import dev.cloudmetrics.failure.OutputFailedException;
+import dev.cloudmetrics.failure.InvalidInputException;
 import dev.cloudmetrics.output.AtomicFileOutput;
 import dev.cloudmetrics.output.CheckedStream;
 import dev.cloudmetrics.output.GrowingOutput;
@@ -11,7 +12,6 @@ import dev.cloudmetrics.output.Renderers;
 import dev.cloudmetrics.output.Row;
 import dev.cloudmetrics.output.RowSchema;
 import dev.cloudmetrics.output.RowSink;
-import dev.cloudmetrics.output.Terminal;
 import dev.cloudmetrics.output.TimeFormat;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -21,6 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /** The output options both commands share, and where the rows go. */
@@ -31,11 +34,17 @@ final class OutputOptions {
   OutputFormat format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write to FILE instead of stdout; written whole or not at all.")
+      description = "Write to FILE instead of stdout ('-' is stdout); written whole or not at all. "
+          + "Without -f, the format follows the extension (.csv .json .ndjson .prom .influx).")
   Path output;
 
   @Option(names = "--no-header", description = "Leave out the header line (CSV and table), e.g. for appending.")
   boolean noHeader;
+
+  @Option(names = "--color", paramLabel = "WHEN", converter = ColorConverter.class,
+      completionCandidates = ColorConverter.class,
+      description = "Colour in charts: auto (default: on a terminal, unless NO_COLOR is set or TERM=dumb), always or never.")
+  ColorChoice color;
 
   @Option(names = "--tz", paramLabel = "ZONE", converter = ZoneConverter.class,
       description = "Zone for times without an offset and for printed times (default: the system zone).")
@@ -55,9 +64,12 @@ final class OutputOptions {
           + "which spreadsheets read as a date) or epoch (seconds).")
   TimeFormat timeFormat;
 
-  @Option(names = {"--bom", "--excel"},
+  @Option(names = "--bom",
       description = "CSV: start with a UTF-8 byte-order mark, so that Excel shows Chinese text correctly.")
   boolean bom;
+
+  @Option(names = "--excel", description = "CSV for Excel: a byte-order mark and CRLF line ends (default: LF, as shell tools expect).")
+  boolean excel;
 
   @Option(names = "--timestamps",
       description = "Prometheus: give each sample its bucket's start in ms (node_exporter's textfile collector refuses them).")
@@ -66,6 +78,27 @@ final class OutputOptions {
   /** Something that writes rows into a sink, for as long as the run lasts. */
   interface RowSource {
     void writeTo(RowSink sink) throws IOException;
+
+    /** This source, with {@code seen} told of each row on its way to the sink. */
+    default RowSource observed(Consumer<Row> seen) {
+      return sink -> writeTo(new RowSink() {
+        @Override
+        public void begin(RowSchema schema) throws IOException {
+          sink.begin(schema);
+        }
+
+        @Override
+        public void accept(Row row) throws IOException {
+          seen.accept(row);
+          sink.accept(row);
+        }
+
+        @Override
+        public void end() throws IOException {
+          sink.end();
+        }
+      });
+    }
   }
 
   ZoneId zone() {
@@ -76,23 +109,36 @@ final class OutputOptions {
     return dryRun;
   }
 
+  /** Whether rows go to stdout: no --output, or {@code -o -}. */
+  boolean toStdout() {
+    return output == null || output.toString().equals("-");
+  }
+
   /**
-   * Renders what {@code source} produces to stdout or, all or nothing, to the --output file. Ctrl-C
-   * and SIGTERM end it as a failure does: stdout on whole records, the file left as it was.
+   * Renders what {@code source} produces to stdout or, all or nothing, to the --output file; an
+   * export to a file ends with a summary line on stderr when someone watches (a terminal, or -v).
+   * Ctrl-C and SIGTERM end it as a failure does: stdout on whole records, the file left as it was.
    */
-  int write(RowSchema schema, RowSource source, CliEnvironment environment) throws IOException {
+  int write(RowSchema schema, RowSource source, CliEnvironment environment, boolean verbose) throws IOException {
     RenderOptions options = renderOptions(environment);
-    if (output == null) {
+    if (toStdout()) {
       RowSink sink = Renderers.create(options, stdout(environment));
       return CtrlC.interrupts(() -> renderEndingWhole(schema, source, sink), environment.err());
     }
+    ExportSummary summary = new ExportSummary();
+    boolean summarised = verbose || environment.terminal().stderr();
     // The file closed inside: its temporary file is gone before a signal lets the process end.
-    return CtrlC.interrupts(() -> {
+    int code = CtrlC.interrupts(() -> {
       try (AtomicFileOutput file = AtomicFileOutput.open(output)) {
-        render(schema, source, Renderers.create(options, file.writer()));
+        render(schema, summarised ? source.observed(summary::add) : source, Renderers.create(options, file.writer()));
         file.commit();
       }
     }, environment.err());
+    if (summarised && code == ExitCode.OK) {
+      environment.err().println("cloudmetrics: " + summary.line(output, options.zone()));
+      environment.err().flush();
+    }
+    return code;
   }
 
   /**
@@ -102,10 +148,10 @@ final class OutputOptions {
    */
   GrowingOutput growing(RowSchema schema, Duration span, CliEnvironment environment) throws IOException {
     RenderOptions options = renderOptions(environment);
-    if (output == null) {
-      return GrowingOutput.toStream(schema, options, span, stdout(environment), environment.interactive());
+    if (!toStdout()) {
+      return GrowingOutput.toFile(schema, options, span, output);
     }
-    return GrowingOutput.toFile(schema, options, span, output);
+    return GrowingOutput.toStream(schema, options, span, stdout(environment), environment.terminal().stdout());
   }
 
   /** stdout for rows: buffered, UTF-8, and throwing at the first failed write (a full disk, a closed pipe). */
@@ -166,26 +212,56 @@ final class OutputOptions {
 
   /** How to render, from the options and the environment; refuses options the format cannot honour. */
   RenderOptions renderOptions(CliEnvironment environment) {
-    boolean toTerminal = environment.interactive() && output == null;
-    OutputFormat chosen = format != null ? format : toTerminal ? OutputFormat.TABLE : OutputFormat.CSV;
-    return new RenderOptions(chosen, !noHeader, zone(), layout == null ? Layout.LONG : layout,
-        timeFormat == null ? TimeFormat.ISO : timeFormat, bom, sampleTimestamps,
-        new Terminal(columns(environment), toTerminal && !noColor(environment)));
-  }
-
-  /** The terminal's width from COLUMNS (which shells set), else 80. */
-  private static int columns(CliEnvironment environment) {
-    try {
-      int columns = Integer.parseInt(environment.variables().getOrDefault("COLUMNS", "").trim());
-      return columns > 0 ? columns : Terminal.PLAIN.columns();
-    } catch (NumberFormatException e) {
-      return Terminal.PLAIN.columns();
+    if (noHeader && (bom || excel)) {
+      throw new InvalidInputException("--no-header with " + (excel ? "--excel" : "--bom")
+          + ": a byte-order mark belongs at the start of a file, not in the middle of one appended to;"
+          + " write the first part with it and append without it");
     }
+    boolean toTerminal = environment.terminal().stdout() && toStdout();
+    return new RenderOptions(format(environment), !noHeader, zone(), layout == null ? Layout.LONG : layout,
+        timeFormat == null ? TimeFormat.ISO : timeFormat, bom || excel, excel, sampleTimestamps,
+        environment.terminal().display(environment.variables(), colour(environment, toTerminal)));
   }
 
-  /** NO_COLOR set to anything but the empty string turns colour off (no-color.org). */
-  private static boolean noColor(CliEnvironment environment) {
-    return !environment.variables().getOrDefault("NO_COLOR", "").isEmpty();
+  /** -f, else the --output file's extension, else table on a terminal and CSV elsewhere. */
+  private OutputFormat format(CliEnvironment environment) {
+    if (format != null) {
+      return format;
+    }
+    if (!toStdout()) {
+      return OutputFormat.forFileName(output.getFileName().toString()).orElse(OutputFormat.CSV);
+    }
+    return environment.terminal().stdout() ? OutputFormat.TABLE : OutputFormat.CSV;
+  }
+
+  /** What the options say that does nothing, for notes on stderr before the run; refuses what cannot be. */
+  List<String> notices(CliEnvironment environment) {
+    renderOptions(environment);
+    List<String> notices = new ArrayList<>();
+    if (format == null && !toStdout() && OutputFormat.forFileName(output.getFileName().toString()).isEmpty()) {
+      notices.add("-o '" + output + "': no format known for that name; writing csv (-f chooses one)");
+    }
+    OutputFormat chosen = format(environment);
+    if (noHeader && chosen == OutputFormat.TABLE) {
+      notices.add("--no-header: the table still ends with its summary (-f csv gives bare rows)");
+    } else if (noHeader && chosen != OutputFormat.CSV) {
+      notices.add("--no-header does nothing for -f " + chosen.id() + ", which has no header line");
+    }
+    return notices;
+  }
+
+  /** --color, where auto means a terminal that takes colour and no NO_COLOR (no-color.org). */
+  private ColorChoice colourChoice() {
+    return color == null ? ColorChoice.AUTO : color;
+  }
+
+  private boolean colour(CliEnvironment environment, boolean toTerminal) {
+    return switch (colourChoice()) {
+      case ALWAYS -> true;
+      case NEVER -> false;
+      case AUTO -> toTerminal && environment.variables().getOrDefault("NO_COLOR", "").isEmpty()
+          && !"dumb".equals(environment.variables().get("TERM"));
+    };
   }
 
   private static void render(RowSchema schema, RowSource source, RowSink sink) throws IOException {

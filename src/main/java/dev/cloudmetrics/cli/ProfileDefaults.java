@@ -123,6 +123,26 @@ final class ProfileDefaults implements CommandLine.IDefaultValueProvider {
         e.getValue());
   }
 
+  /**
+   * A refusal of the API packages ("--region 'x': …") caused by a value of the profile, rewritten to
+   * name the profile's line and key instead of a flag the user never typed; anything else as it was.
+   */
+  Exception explain(Exception ex, CommandLine executed) {
+    if (!(ex instanceof InvalidInputException invalid) || !invalid.getMessage().startsWith("--")) {
+      return ex;
+    }
+    String name = invalid.getMessage().split("[ =]", 2)[0];
+    OptionSpec option = executed.getCommandSpec().findOption(name);
+    if (option == null || !supplied.contains(option) || executed.getParseResult().hasMatchedOption(option)) {
+      return ex;
+    }
+    Origin origin = origin(option).orElseThrow();
+    String rest = invalid.getMessage().substring(name.length()).trim();
+    String where = "config file " + selection.file() + " line " + origin.entry().line() + " (" + origin.key()
+        + " in profile " + selection.profile() + "): " + rest;
+    return invalid.apiCode().map(code -> new InvalidInputException(code, where)).orElseGet(() -> new InvalidInputException(where));
+  }
+
   /** The default the command itself declares, as text; empty for none. */
   private static Optional<String> builtIn(OptionSpec option) {
     if (option.defaultValue() != null) {

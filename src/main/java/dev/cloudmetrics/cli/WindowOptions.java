@@ -5,8 +5,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** --start, --end and --last, as the user typed them; the API packages read and check them. */
-final class WindowOptions {
+/**
+ * --start, --end and --last, as the user typed them; the API packages read and check them. Each
+ * command has its own --last, whose help gives that command's default window and reach.
+ */
+abstract class WindowOptions {
   @Spec(Spec.Target.MIXEE) CommandSpec spec;
 
   @Option(names = "--start", paramLabel = "TIME",
@@ -16,9 +19,8 @@ final class WindowOptions {
   @Option(names = "--end", paramLabel = "TIME", description = "End of the window (default now).")
   String end;
 
-  @Option(names = "--last", paramLabel = "DURATION",
-      description = "The window is the last DURATION before --end or now: 30s, 15m, 2h, 7d, 1h30m.")
-  String last;
+  /** --last as typed, or its default. */
+  abstract String lastOption();
 
   Optional<String> start() {
     return Optional.ofNullable(start);
@@ -31,6 +33,31 @@ final class WindowOptions {
   /** --last, unless it is a profile's default and the user typed --start (which a default must not refuse). */
   Optional<String> last() {
     boolean typed = spec.commandLine().getParseResult().hasMatchedOption("--last");
-    return start != null && !typed ? Optional.empty() : Optional.ofNullable(last);
+    return start != null && !typed ? Optional.empty() : Optional.ofNullable(lastOption());
+  }
+
+  /** The window of {@code rtc list-realtime}: within the last 60 minutes. */
+  static final class Realtime extends WindowOptions {
+    @Option(names = "--last", paramLabel = "DURATION",
+        description = "The window is the last DURATION before --end or now (default 15m; the API keeps 60m): 30s, 15m, 1h.")
+    String last;
+
+    @Override
+    String lastOption() {
+      return last;
+    }
+  }
+
+  /** The window of {@code cdn online-users}: within the last 62 days. */
+  static final class OnlineUsers extends WindowOptions {
+    @Option(names = "--last", paramLabel = "DURATION",
+        description = "The window is the last DURATION before --end or now (default 1h; the API keeps 62d): "
+            + "30m, 2h, 7d, 1w, 1h30m.")
+    String last;
+
+    @Override
+    String lastOption() {
+      return last;
+    }
   }
 }

@@ -9,9 +9,10 @@ public interface ErrorDecoder {
 
   /**
    * The error a response stands for when it carries no envelope the decoder can read: code
-   * {@code HTTP<status>} and the start of the body on one line.
+   * {@code HTTP<status>} and what the body says in brief (a proxy's HTML page by its title);
+   * --debug prints the whole body.
    */
   static ApiError fromStatus(ApiResponse response) {
-    return new ApiError(response.status(), "HTTP" + response.status(), BodyExcerpt.of(response.body()), Optional.empty());
+    return new ApiError(response.status(), "HTTP" + response.status(), BodyExcerpt.brief(response.body()), Optional.empty());
   }
 }

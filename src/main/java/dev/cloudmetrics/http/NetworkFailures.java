@@ -2,6 +2,8 @@ package dev.cloudmetrics.http;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -17,6 +19,10 @@ final class NetworkFailures {
     String tries = attempts == 1 ? "1 attempt" : attempts + " attempts";
     String host = request.hostHeader();
     if (failure instanceof HttpConnectTimeoutException) {
+      if ("https".equalsIgnoreCase(request.uri().getScheme()) && acceptsConnections(request, settings)) {
+        return "no TLS answer from " + hostAndPort(request) + " within " + shown(settings.connectTimeout()) + " ("
+            + tries + "), though it accepts connections: if that port serves plain HTTP, use http:// in --endpoint";
+      }
       return "cannot connect to " + hostAndPort(request) + " within " + shown(settings.connectTimeout())
           + " (" + tries + ")";
     }
@@ -32,12 +38,24 @@ final class NetworkFailures {
     return "connection to " + host + " failed (" + reason(failure) + ") after " + tries;
   }
 
-  private static String hostAndPort(ApiRequest request) {
-    int port = request.uri().getPort();
-    if (port == -1) {
-      port = "http".equalsIgnoreCase(request.uri().getScheme()) ? 80 : 443;
+  /** Whether a plain TCP connection opens: then a timed-out connect was the TLS handshake going unanswered. */
+  private static boolean acceptsConnections(ApiRequest request, TransportSettings settings) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(request.uri().getHost(), port(request)),
+          (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
+      return true;
+    } catch (IOException | IllegalArgumentException e) {
+      return false;
     }
-    return request.uri().getHost() + ":" + port;
+  }
+
+  private static int port(ApiRequest request) {
+    int port = request.uri().getPort();
+    return port != -1 ? port : "http".equalsIgnoreCase(request.uri().getScheme()) ? 80 : 443;
+  }
+
+  private static String hostAndPort(ApiRequest request) {
+    return request.uri().getHost() + ":" + port(request);
   }
 
   /** The first message in the cause chain: the JDK client often wraps the telling one. */

@@ -6,24 +6,27 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 
 /**
- * RFC 4180 CSV, CRLF line ends, for spreadsheets and scripts. The long layout streams one line per
+ * RFC 4180 CSV for scripts and spreadsheets: LF line ends, as shell tools expect, or CRLF for Excel. The long layout streams one line per
  * point; the wide layout holds the points until the end, as its columns depend on all of them.
  * Text cells that a spreadsheet would run as a formula are neutralised.
  */
 final class CsvRenderer implements RowSink {
-  private static final CSVFormat FORMAT = CSVFormat.RFC4180;
+  private static final CSVFormat LF = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+  private static final CSVFormat CRLF = CSVFormat.RFC4180;
   private static final char BYTE_ORDER_MARK = '\uFEFF';
 
   private final Writer out;
   // One record is put together here and written at once: the writer locks on every call.
   private final StringBuilder record = new StringBuilder(128);
   private final RenderOptions options;
+  private final CSVFormat format;
   private RowSchema schema;
   private WideRows wide;
 
   CsvRenderer(Writer out, RenderOptions options) {
     this.out = out;
     this.options = options;
+    this.format = options.crlf() ? CRLF : LF;
   }
 
   @Override
@@ -68,9 +71,9 @@ final class CsvRenderer implements RowSink {
     for (int i = 0; i < cells.size(); i++) {
       // Every cell goes through the guard: times and values never start with a formula character
       // unless they are plain numbers such as -5, which it leaves alone, so only text cells change.
-      FORMAT.print(FormulaGuard.cell(cells.get(i)), record, i == 0);
+      format.print(FormulaGuard.cell(cells.get(i)), record, i == 0);
     }
-    FORMAT.println(record);
+    format.println(record);
     out.append(record);
   }
 }

@@ -138,7 +138,7 @@ public final class GrowingOutput implements AutoCloseable {
       return table.substring(table.indexOf('\n') + 1);
     }
     return rendered(rows, new RenderOptions(options.format(), false, options.zone(), options.layout(),
-        options.timeFormat(), false, options.sampleTimestamps(), options.terminal()));
+        options.timeFormat(), false, options.crlf(), options.sampleTimestamps(), options.terminal()));
   }
 
   private String rendered(List<Row> rows, RenderOptions batch) throws IOException {

@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * How rows are rendered: the format, whether a header line is written, the zone printed times are
- * in, the layout and time format of CSV and table, a byte-order mark before CSV, Prometheus sample
- * timestamps, and the terminal a chart is drawn for. Refuses options the format cannot honour.
+ * in, the layout and time format of CSV and table, a byte-order mark before CSV and its line ends
+ * (LF for shell tools, CRLF for Excel), Prometheus sample timestamps, and the terminal a chart is
+ * drawn for. Refuses options the format cannot honour.
  */
 public record RenderOptions(
     OutputFormat format,
@@ -17,6 +18,7 @@ public record RenderOptions(
     Layout layout,
     TimeFormat timeFormat,
     boolean bom,
+    boolean crlf,
     boolean sampleTimestamps,
     Terminal terminal) {
 
@@ -37,12 +39,21 @@ public record RenderOptions(
     if (bom && format != OutputFormat.CSV) {
       throw refused("--bom", "csv", format);
     }
+    if (crlf && format != OutputFormat.CSV) {
+      throw refused("--excel", "csv", format);
+    }
     if (sampleTimestamps && format != OutputFormat.PROMETHEUS) {
       throw refused("--timestamps", "prometheus", format);
     }
   }
 
-  /** The defaults of everything but format, header and zone: long layout, ISO times, no BOM, an 80-column plain terminal. */
+  /** CSV lines ending in LF. */
+  public RenderOptions(OutputFormat format, boolean header, ZoneId zone, Layout layout, TimeFormat timeFormat,
+      boolean bom, boolean sampleTimestamps, Terminal terminal) {
+    this(format, header, zone, layout, timeFormat, bom, false, sampleTimestamps, terminal);
+  }
+
+  /** The defaults of everything but format, header and zone: long layout, ISO times, no BOM, LF, an 80-column plain terminal. */
   public RenderOptions(OutputFormat format, boolean header, ZoneId zone) {
     this(format, header, zone, Layout.LONG, TimeFormat.ISO, false, false, Terminal.PLAIN);
   }

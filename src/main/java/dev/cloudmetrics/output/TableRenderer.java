@@ -5,10 +5,11 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntPredicate;
 
 /**
  * Aligned columns for a terminal, in the long or the wide layout, then a summary line per series:
- * its peak, the time of the peak and its average. Rows are held until the end, since the widths
+ * its peak, the time of the peak and its average; as wide as the terminal when its size is known. Rows are held until the end, since the widths
  * and the summary depend on all of them.
  */
 final class TableRenderer implements RowSink {
@@ -59,12 +60,12 @@ final class TableRenderer implements RowSink {
       header.set(0, "TIME");
       addHeader(table, header);
       table.addAll(wide.rows(options.zone(), options.timeFormat()));
-      write(AlignedColumns.lines(table, column -> column > 0));
+      write(aligned(table, column -> column > 0, column -> false));
     } else {
       addHeader(table, schema.columns().stream().map(column -> column.toUpperCase(Locale.ROOT)).toList());
       table.addAll(rows);
       int valueColumn = schema.columns().size() - 1;
-      write(AlignedColumns.lines(table, column -> column == valueColumn));
+      write(aligned(table, column -> column == valueColumn, column -> column > 0 && column < valueColumn));
     }
     if (summary) {
       writeSummary();
@@ -90,7 +91,17 @@ final class TableRenderer implements RowSink {
           options.timeFormat().format(summary.peakTime(), options.zone()), summary.averageText()));
     }
     out.write('\n');
-    write(AlignedColumns.lines(table, column -> column == 1 || column == 3));
+    write(aligned(table, column -> column == 1 || column == 3, column -> column == 0));
+  }
+
+  /**
+   * On a terminal whose size is known, the lines fit its width (long labels cut in the middle);
+   * elsewhere (a file, a pipe) every cell is kept whole.
+   */
+  private List<String> aligned(List<List<String>> table, IntPredicate rightAligned, IntPredicate labels) {
+    Terminal terminal = options.terminal();
+    return AlignedColumns.lines(terminal.rows() > 0 ? AlignedColumns.fitted(table, labels, terminal.columns()) : table,
+        rightAligned);
   }
 
   private void write(List<String> lines) throws IOException {

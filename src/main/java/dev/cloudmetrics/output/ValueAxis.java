@@ -63,6 +63,11 @@ final class ValueAxis {
     return rows;
   }
 
+  /** The same steps over {@code more} rows (a second axis beside one that took more). */
+  ValueAxis withRows(int more) {
+    return new ValueAxis(base, step, Math.max(rows, more));
+  }
+
   /** The row nearest to {@code value}, 0 at the bottom. */
   int rowOf(double value) {
     long row = Math.round((value - base.doubleValue()) / step.doubleValue());

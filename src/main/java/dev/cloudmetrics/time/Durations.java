@@ -8,15 +8,15 @@ import java.util.regex.Pattern;
 /** Reads and writes the durations users type: {@code 30s}, {@code 15m}, {@code 2h}, {@code 7d}, {@code 1h30m}. */
 public final class Durations {
   /** The forms, as error messages list them. */
-  public static final String FORMS = "30s, 15m, 2h, 7d or combinations such as 1h30m";
+  public static final String FORMS = "30s, 15m, 2h, 7d, 1w or combinations such as 1h30m";
 
-  private static final Pattern PART = Pattern.compile("(\\d+)([dhms])");
-  private static final List<Character> UNITS = List.of('d', 'h', 'm', 's');
+  private static final Pattern PART = Pattern.compile("(\\d+)([wdhms])");
+  private static final List<Character> UNITS = List.of('w', 'd', 'h', 'm', 's');
 
   private Durations() {}
 
   /**
-   * A positive duration written as numbers with units {@code d h m s}, largest unit first, each at
+   * A positive duration written as numbers with units {@code w d h m s}, largest unit first, each at
    * most once; a bare number is refused because minutes and seconds would both be plausible.
    *
    * @throws IllegalArgumentException with a short reason when the text is not such a duration
@@ -27,7 +27,7 @@ public final class Durations {
       throw new IllegalArgumentException("empty duration");
     }
     if (trimmed.chars().allMatch(Character::isDigit)) {
-      throw new IllegalArgumentException("a unit is required (s, m, h or d), e.g. " + trimmed + "m");
+      throw new IllegalArgumentException("a unit is required (s, m, h, d or w), e.g. " + trimmed + "m");
     }
     Matcher part = PART.matcher(trimmed);
     Duration total = Duration.ZERO;
@@ -39,7 +39,7 @@ public final class Durations {
       }
       int unit = UNITS.indexOf(part.group(2).charAt(0));
       if (unit <= lastUnit) {
-        throw new IllegalArgumentException("units must each appear once, largest first (d, h, m, s)");
+        throw new IllegalArgumentException("units must each appear once, largest first (w, d, h, m, s)");
       }
       try {
         total = total.plus(amount(part.group(1), unit));
@@ -62,10 +62,11 @@ public final class Durations {
       return "0s";
     }
     StringBuilder out = new StringBuilder();
+    // Weeks are read but not written: 14d says more than 2w.
     long[] sizes = {86_400, 3_600, 60, 1};
     for (int i = 0; i < sizes.length; i++) {
       if (seconds >= sizes[i]) {
-        out.append(seconds / sizes[i]).append(UNITS.get(i));
+        out.append(seconds / sizes[i]).append(UNITS.get(i + 1));
         seconds %= sizes[i];
       }
     }
@@ -75,6 +76,7 @@ public final class Durations {
   private static Duration amount(String digits, int unit) {
     long value = Long.parseLong(digits);
     return switch (UNITS.get(unit)) {
+      case 'w' -> Duration.ofDays(Math.multiplyExact(value, 7));
       case 'd' -> Duration.ofDays(value);
       case 'h' -> Duration.ofHours(value);
       case 'm' -> Duration.ofMinutes(value);

@@ -65,10 +65,12 @@ class KsyunErrorDecoderTest {
 
   @Test
   void anErrorStatusWithoutEnvelopeKeepsItsStatusAndABriefText() {
-    assertEquals(new ApiError(502, "HTTP502", "<html><body>Bad Gateway</body></html>", Optional.empty()),
+    assertEquals(new ApiError(502, "HTTP502", "an HTML page: 'Bad Gateway' (--debug shows it)", Optional.empty()),
         decode(502, "<html><body>Bad\n  Gateway</body></html>").orElseThrow());
     assertEquals("HTTP500", decode(500, "{\"message\":\"oops\"}").orElseThrow().code());
     assertEquals("HTTP503", decode(503, "Service Unavailable").orElseThrow().code());
+    assertEquals("upstream timed out", decode(504, "upstream timed out\n" + "trace ".repeat(100)).orElseThrow().message());
+    assertEquals(103, decode(504, "x".repeat(300)).orElseThrow().message().length());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.cloudmetrics.cli;
 
+import dev.cloudmetrics.time.Sleeper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,6 +18,7 @@ final class CliRun {
   private final Map<String, String> variables;
   private final Path home;
   private byte[] stdin = new byte[0];
+  private TerminalStreams terminal = TerminalStreams.NONE;
 
   CliRun(Clock clock, Map<String, String> variables, Path home) {
     this.clock = clock;
@@ -35,12 +37,18 @@ final class CliRun {
     return this;
   }
 
+  /** Which standard streams the run takes for a terminal, and its size. */
+  CliRun withTerminal(TerminalStreams streams) {
+    this.terminal = streams;
+    return this;
+  }
+
   Result run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     CliEnvironment environment = new CliEnvironment(clock, variables,
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-        new ByteArrayInputStream(stdin), false, home);
+        new ByteArrayInputStream(stdin), terminal, home, Sleeper.real());
     int code = Main.run(environment, args);
     return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

@@ -41,7 +41,9 @@ class CommandLineSurfaceTest {
 
     assertEquals(ExitCode.INVALID_INPUT, result.exitCode());
     assertEquals("", result.out());
-    assertEquals(List.of("cloudmetrics: Missing required subcommand", "Try 'cloudmetrics " + group + " --help'."),
+    String action = group.equals("rtc") ? "list-realtime" : "online-users";
+    assertEquals(List.of("cloudmetrics: 'cloudmetrics " + group + "' needs a command: " + action,
+        "Try 'cloudmetrics " + group + " --help'."),
         result.err().lines().toList());
   }
 
@@ -93,10 +95,10 @@ class CommandLineSurfaceTest {
     CliRun.Result rtc = cli().run("--sandbox", "rtc", "list-realtime", "--app-id", "demo", "--last", "10m", "-f", "csv");
 
     assertEquals(0, cdn.exitCode(), cdn.err());
-    assertTrue(cdn.out().startsWith("time,online_users\r\n"), cdn.out());
+    assertTrue(cdn.out().startsWith("time,online_users\n"), cdn.out());
     assertTrue(cdn.out().lines().count() >= 22, cdn.out()); // 2 h of 5-minute buckets but the last 8 minutes
     assertEquals(0, rtc.exitCode(), rtc.err());
-    assertTrue(rtc.out().startsWith("time,app_id,indicator,value\r\n"), rtc.out());
+    assertTrue(rtc.out().startsWith("time,app_id,indicator,value\n"), rtc.out());
   }
 
   @Test
@@ -108,8 +110,8 @@ class CommandLineSurfaceTest {
         .execute(() -> {
           CliEnvironment system = CliEnvironment.system();
           assertEquals(0, Main.run(new CliEnvironment(system.clock(), system.variables(),
-              new PrintStream(captured, true, StandardCharsets.UTF_8), system.err(), system.in(), system.interactive(),
-              system.home()), "cdn", "online-users", "-s", "rtmp://a.example/live/x", "--dry-run"));
+              new PrintStream(captured, true, StandardCharsets.UTF_8), system.err(), system.in(), system.terminal(),
+              system.home(), system.sleeper()), "cdn", "online-users", "-s", "rtmp://a.example/live/x", "--dry-run"));
         }));
     String out = captured.toString(StandardCharsets.UTF_8);
 

@@ -48,7 +48,9 @@ class CommandTreeTest {
   @Test
   void aCommandNamedOnTheCommandLineHasTheSameHelpAsInTheWholeTree() {
     CliRun.Result alone = new CliRun(Clock.systemUTC(), Map.of(), home).run("cdn", "online-users", "--help");
-    CommandLine whole = Main.commandLine(CliEnvironment.system());
+    CommandLine whole = Main.commandLine(new CliEnvironment(Clock.systemUTC(), Map.of(), System.out, System.err,
+        System.in, false, home));
+    whole.setHelpFactory(new ProfileDefaultsHelp());
 
     assertEquals(0, alone.exitCode(), alone.err());
     assertEquals(whole.getSubcommands().get("cdn").getSubcommands().get("online-users").getUsageMessage(

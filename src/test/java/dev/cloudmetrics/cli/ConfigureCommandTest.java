@@ -120,6 +120,90 @@ class ConfigureCommandTest {
     assertEquals(EXISTING, Files.readString(config()));
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "rtc.region = ap-singapre-1 | rtc.region: 'ap-singapre-1': not an RTC region; choose cn-north-1 or ap-singapore-1",
+      "granularity = 7 | granularity: InvalidGranularity: '7': expected 1, 5, 10, 20, 60, 240, 480 or 1440 minutes",
+      "regions = CN,XX | regions: InvalidRegion: 'CN,XX': unknown region 'XX'",
+      "cdn.last = 100d | cdn.last: ",
+  })
+  void valuesTheOptionsWouldRefuseAreRefusedBeforeSaving(String answer, String message) throws IOException {
+    existing(EXISTING);
+
+    CliRun.Result result = cli().withStdin(answer + "\n").run("configure");
+
+    assertEquals(ExitCode.INVALID_INPUT, result.exitCode(), result.err());
+    assertTrue(result.err().startsWith("cloudmetrics: configure: stdin line 1: " + message), result.err());
+    assertTrue(result.err().endsWith("; nothing was written\n"), result.err());
+    assertEquals(1, result.err().lines().count(), result.err());
+    assertEquals(EXISTING, Files.readString(config()));
+  }
+
+  @Test
+  void valuesTheOptionsTakeAreSavedInAnyLetterCaseTheyTake() throws IOException {
+    existing(EXISTING);
+
+    CliRun.Result result = cli().withStdin("tz = utc\ncdn.last = 1w\nrtc.region = cn-north-1\n").run("configure");
+
+    assertEquals(0, result.exitCode(), result.err());
+    assertTrue(Files.readString(config()).contains("tz = utc\ncdn.last = 1w\n"), Files.readString(config()));
+  }
+
+  @Test
+  void aStoredDefaultTheApiRulesRefuseNamesTheProfileKeyAndLineNotAFlag() throws IOException {
+    existing(EXISTING + "cdn.granularity = 7\n");
+
+    CliRun.Result result = cli("KSYUN_ACCESS_KEY", "AKLTx", "KSYUN_SECRET_KEY", "s").run("--profile", "prod", "cdn",
+        "online-users", "-s", "rtmp://a/live/b", "--dry-run");
+
+    assertEquals(ExitCode.INVALID_INPUT, result.exitCode(), result.err());
+    assertEquals("cloudmetrics: InvalidGranularity: config file " + config() + " line 12 (cdn.granularity in profile prod): "
+        + "'7': expected 1, 5, 10, 20, 60, 240, 480 or 1440 minutes, or 1m, 5m, 10m, 20m, 1h, 4h, 8h, 1d\n", result.err());
+  }
+
+  @Test
+  void aNamedProfileWithoutKeysFallsBackToTheEnvironmentButNotToTheDefaultProfile() throws IOException {
+    existing(EXISTING + "\n[profile staging]\nformat = csv\n");
+    CliRun withKeys = cli("KSYUN_ACCESS_KEY", "AKLTenvironment", "KSYUN_SECRET_KEY", "environment-secret");
+
+    CliRun.Result staging = withKeys.run("--profile", "staging", "cdn", "online-users", "-s", "rtmp://a/live/b", "--dry-run");
+    CliRun.Result list = withKeys.run("--profile", "staging", "configure", "list");
+    CliRun.Result noEnvironment = cli().run("--profile", "prod", "rtc", "list-realtime", "--app-id", "a", "--dry-run");
+
+    assertEquals(0, staging.exitCode(), staging.err());
+    assertTrue(staging.out().contains("Credential=AKLT****/"), staging.out());
+    assertTrue(rows(list.out()).contains(List.of("ksyun_access_key", "AKLT****", "env KSYUN_ACCESS_KEY")), list.out());
+    assertEquals(ExitCode.CREDENTIALS, noEnvironment.exitCode(), noEnvironment.err());
+    assertTrue(noEnvironment.err().startsWith("cloudmetrics: profile 'prod' in " + config() + " has no Volcengine keys and"
+        + " VOLCENGINE_ACCESS_KEY is not set"), noEnvironment.err());
+  }
+
+  @Test
+  void listShowsTheGlobalFlagsGivenOnItsLine() throws IOException {
+    existing(EXISTING);
+
+    CliRun.Result result = cli().run("--sandbox", "-v", "configure", "list");
+
+    assertEquals(0, result.exitCode(), result.err());
+    assertTrue(result.out().lines().anyMatch(line -> line.matches("verbose +true +flag --verbose")), result.out());
+    assertTrue(result.out().lines().anyMatch(line -> line.matches("sandbox +true +flag --sandbox")), result.out());
+    assertTrue(result.out().lines().anyMatch(line -> line.matches("debug +false +default")), result.out());
+  }
+
+  @Test
+  void withOnlyStdinOnATerminalItAsksOnStderrInsteadOfWaitingSilently() throws IOException {
+    existing(EXISTING);
+    // `configure | cat`: stdin and stderr are the terminal, stdout a pipe, and the JVM has no console.
+    CliRun.Result result = cli().withTerminal(new TerminalStreams(true, false, true, 80, 24))
+        .withStdin("AKLTpiped\nsecret-piped\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n").run("configure");
+
+    assertEquals(0, result.exitCode(), result.err());
+    assertEquals("", result.out());
+    assertTrue(result.err().contains("Volcengine access key ID"), result.err());
+    assertTrue(Files.readString(config()).contains("volcengine_access_key = AKLTpiped"), Files.readString(config()));
+    assertFalse(result.err().contains("secret-piped"), result.err());
+  }
+
   @Test
   void listShowsEveryEffectiveSettingWithItsSourceAndNoSecret() throws IOException {
     existing(EXISTING);

@@ -160,7 +160,9 @@ class FormatsCommandTest {
     lines.stream().filter(line -> line.contains("┤") || line.contains("└"))
         .forEach(line -> assertTrue(line.length() <= 60, line));
     assertTrue(lines.stream().anyMatch(line -> line.contains("└") && line.length() == 60), chart.out());
-    assertTrue(chart.out().contains(STREAM_A + " CN  peak ") && chart.out().contains(STREAM_B + " CN  peak "), chart.out());
+    assertTrue(chart.out().contains(STREAM_A + " CN\n      peak ") && chart.out().contains(STREAM_B + " CN\n      peak "),
+        chart.out());
+    lines.forEach(line -> assertTrue(line.length() <= 60, line));
     assertTrue(chart.out().contains("(Asia/Shanghai)"), chart.out());
     assertFalse(chart.out().contains("\u001B"), "no colour when stdout is not a terminal");
   }
@@ -182,7 +184,7 @@ class FormatsCommandTest {
   }
 
   @Test
-  void wideCsvWithAByteOrderMarkIsOneRowPerTimeForExcel() throws Exception {
+  void wideCsvWithAByteOrderMarkIsOneRowPerTimeAndExcelAlsoEndsLinesInCrlf() throws Exception {
     Path file = home.resolve("viewers.csv");
     Path excel = home.resolve("excel.csv");
 
@@ -193,7 +195,8 @@ class FormatsCommandTest {
     assertEquals(0, alias.exitCode(), alias.err());
     byte[] bytes = Files.readAllBytes(file);
     assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(bytes, 3));
-    assertArrayEquals(bytes, Files.readAllBytes(excel));
+    assertFalse(new String(bytes, StandardCharsets.UTF_8).contains("\r"));
+    assertEquals(new String(bytes, StandardCharsets.UTF_8).replace("\n", "\r\n"), Files.readString(excel));
     List<String> lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).lines().toList();
     assertEquals("time," + STREAM_A + " CN," + STREAM_B + " CN", lines.get(0));
     assertEquals(1 + 13, lines.size()); // 10:00 .. 11:00 every 5 minutes
@@ -268,7 +271,7 @@ class FormatsCommandTest {
     String help = result.out().replaceAll("\\s+", " ");
     for (String expected : List.of("table, csv, json, ndjson, prometheus, influx or chart", "--layout=LAYOUT",
         "long (default", "wide (one row per time", "--time-format=TF", "iso (default", "local (", "epoch (seconds)",
-        "--bom, --excel", "byte-order mark", "--timestamps", "Prometheus:")) {
+        "--bom", "--excel", "byte-order mark", "CRLF", "--color=WHEN", "--timestamps", "Prometheus:")) {
       assertTrue(help.contains(expected), expected + " missing from:\n" + result.out());
     }
   }

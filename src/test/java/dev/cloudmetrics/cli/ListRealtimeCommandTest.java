@@ -60,13 +60,13 @@ class ListRealtimeCommandTest {
   void csvForAKnownWindowIsExactlyTheEmulatorsData() {
     CliRun.Result result = cli.run(args("--app-id", "app1", "--start", "2024-05-20T11:50:00", "--end", "2024-05-20T11:51:00", "-f", "csv"));
 
-    StringBuilder expected = new StringBuilder("time,app_id,indicator,value\r\n");
+    StringBuilder expected = new StringBuilder("time,app_id,indicator,value\n");
     for (int second = 0; second <= 60; second += 30) {
       Instant bucket = Instant.parse("2024-05-20T03:50:00Z").plusSeconds(second);
       String time = String.format("2024-05-20T11:5%d:%02d+08:00", second / 60, second % 60);
       for (String indicator : List.of("online_user_count", "online_room_count")) {
         expected.append(time).append(",app1,").append(indicator).append(',')
-            .append(SyntheticData.rtcValue("app1", indicator, bucket)).append("\r\n");
+            .append(SyntheticData.rtcValue("app1", indicator, bucket)).append("\n");
       }
     }
     assertEquals(0, result.exitCode(), result.err());

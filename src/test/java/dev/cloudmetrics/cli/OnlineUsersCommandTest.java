@@ -62,12 +62,12 @@ class OnlineUsersCommandTest {
   void mergedCsvForAKnownWindowIsExactlyTheEmulatorsData() {
     CliRun.Result result = cli.run(args("-s", STREAM, "--start", "2024-05-20T10:00", "--end", "2024-05-20T11:00", "-f", "csv"));
 
-    StringBuilder expected = new StringBuilder("time,online_users\r\n");
+    StringBuilder expected = new StringBuilder("time,online_users\n");
     for (int minute = 0; minute <= 60; minute += 5) {
       Instant bucket = Instant.parse("2024-05-20T02:00:00Z").plus(minute, ChronoUnit.MINUTES);
       String time = String.format("2024-05-20T%02d:%02d:00+08:00", 10 + minute / 60, minute % 60);
       expected.append(time).append(',')
-          .append(SyntheticData.cdnMergedPeak(List.of(STREAM), List.of("CN"), bucket, 5)).append("\r\n");
+          .append(SyntheticData.cdnMergedPeak(List.of(STREAM), List.of("CN"), bucket, 5)).append("\n");
     }
     assertEquals(0, result.exitCode(), result.err());
     assertEquals(expected.toString(), result.out());
@@ -187,10 +187,10 @@ class OnlineUsersCommandTest {
     assertEquals(0, result.exitCode(), result.err());
     assertEquals(2, emulator.requestCount());
     assertEquals(1 + 9, result.out().lines().count(), result.out()); // 10 to 18 May, each day once
-    assertTrue(result.out().contains("\r\n2024-05-17T00:00:00+08:00,"), result.out());
-    assertTrue(result.out().endsWith("\r\n2024-05-18T00:00:00+08:00,"
+    assertTrue(result.out().contains("\n2024-05-17T00:00:00+08:00,"), result.out());
+    assertTrue(result.out().endsWith("\n2024-05-18T00:00:00+08:00,"
         + SyntheticData.cdnMergedPeak(List.of(STREAM), List.of("CN"), Instant.parse("2024-05-17T16:00:00Z"), 1440)
-        + "\r\n"), result.out());
+        + "\n"), result.out());
   }
 
   @Test

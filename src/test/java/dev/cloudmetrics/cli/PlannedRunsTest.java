@@ -16,6 +16,7 @@ import dev.cloudmetrics.output.RenderedText;
 import dev.cloudmetrics.output.Row;
 import dev.cloudmetrics.output.Terminal;
 import dev.cloudmetrics.output.TimeFormat;
+import dev.cloudmetrics.time.Sleeper;
 import dev.cloudmetrics.time.TimeExpressions;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -248,15 +249,19 @@ class PlannedRunsTest {
     assertEquals("yesterday's data\n", Files.readString(file));
   }
 
-  /** A run whose stdin and stdout are a terminal, as {@link CliRun} runs one that is not. */
+  /** A run whose standard streams are all a terminal, as {@link CliRun} runs one where none is. */
   CliRun.Result onTerminal(String... args) {
+    return onTerminal(TerminalStreams.ALL, args);
+  }
+
+  CliRun.Result onTerminal(TerminalStreams streams, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     CliEnvironment terminal = new CliEnvironment(Clock.fixed(NOW, ZoneOffset.UTC), Map.of(
         "KSYUN_ACCESS_KEY", DemoCredentials.KSYUN.accessKeyId(),
         "KSYUN_SECRET_KEY", DemoCredentials.KSYUN.secretAccessKey()),
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-        new ByteArrayInputStream(new byte[0]), true, home);
+        new ByteArrayInputStream(new byte[0]), streams, home, Sleeper.real());
     int code = Main.run(terminal, args);
     return new CliRun.Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
@@ -270,8 +275,25 @@ class PlannedRunsTest {
     assertEquals(0, result.exitCode(), result.err());
     assertTrue(result.err().startsWith("\r[--------------------] 0/7 requests, 0 rows"), result.err());
     assertTrue(result.err().contains("] 7/7 requests, 50 rows, "), result.err());
-    assertTrue(result.err().matches("(?s).*\r {40,}\r"), result.err());
-    assertFalse(result.err().contains("\n"), result.err());
+    assertTrue(result.err().matches("(?s).*\r {40,}\rcloudmetrics: wrote 50 rows, 1 series, buckets "
+        + "2024-04-01T00:00\\+08:00 to 2024-05-20T00:00\\+08:00, to .*days.csv\n"), result.err());
+    assertEquals(1, result.err().chars().filter(c -> c == '\n').count(), result.err());
+  }
+
+  @Test
+  void theBarNeedsOnlyStderrOnATerminalAsWhenStdoutIsRedirectedToAFile() {
+    // `--last 10d > m.csv` in a terminal: stdout is a file, stderr still the terminal.
+    TerminalStreams stderrOnly = new TerminalStreams(true, false, true, 100, 40);
+    CliRun.Result redirected = onTerminal(stderrOnly, args("-s", "rtmp://demo.example/live/a", "-g", "1d", "--start",
+        "2024-04-01T00:00"));
+    CliRun.Result piped = onTerminal(new TerminalStreams(false, true, false, 100, 40),
+        args("-s", "rtmp://demo.example/live/a", "-g", "1d", "--start", "2024-04-01T00:00", "-f", "table"));
+
+    assertEquals(0, redirected.exitCode(), redirected.err());
+    assertTrue(redirected.out().startsWith("time,online_users\n"), redirected.out());
+    assertTrue(redirected.err().startsWith("\r[--------------------] 0/7 requests, 0 rows"), redirected.err());
+    assertEquals(0, piped.exitCode(), piped.err());
+    assertEquals("", piped.err());
   }
 
   @Test

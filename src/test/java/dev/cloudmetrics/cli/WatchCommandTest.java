@@ -306,7 +306,7 @@ class WatchCommandTest {
       // Between two polls: a whole CSV holding every bucket that was complete at the last poll.
       List<String> expected = new ArrayList<>(List.of("time,app_id,indicator,value"));
       expected.addAll(csvRows(List.of("app1"), beijing("11:45:00"), firstIncomplete(lastPoll.get()).minusSeconds(30)));
-      assertEquals(String.join("\r\n", expected) + "\r\n", Files.readString(file));
+      assertEquals(String.join("\n", expected) + "\n", Files.readString(file));
       lastPoll.set(now);
     });
     try (Emulator emulator = Emulator.start(new EmulatorOptions(0, time, 0, false))) {
@@ -316,7 +316,7 @@ class WatchCommandTest {
       assertEquals(ExitCode.INTERRUPTED, run.exitCode(), run.err());
       assertEquals(FAST + INTERRUPTED, run.err());
       assertEquals(List.of(), run.lines());
-      assertEquals("time,app_id,indicator,value\r\n" + String.join("\r\n", all) + "\r\n", Files.readString(file));
+      assertEquals("time,app_id,indicator,value\n" + String.join("\n", all) + "\n", Files.readString(file));
       try (Stream<Path> left = Files.list(home)) {
         assertEquals(List.of(file), left.toList());
       }

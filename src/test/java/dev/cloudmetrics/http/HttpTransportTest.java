@@ -78,6 +78,8 @@ class HttpTransportTest {
         assertFalse(cause instanceof UnsupportedOperationException, "the plain client was asked for TLS: " + e);
       }
       assertEquals(1, server.requestCount(), "a request reached the server in the clear");
+      assertTrue(e.getMessage().contains("no TLS answer from 127.0.0.1:" + server.uri().getPort() + " within 500 ms"
+          + " (1 attempt), though it accepts connections: if that port serves plain HTTP, use http://"), e.getMessage());
       transport.close();
       tls.close();
     }

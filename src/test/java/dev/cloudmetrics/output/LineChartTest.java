@@ -60,6 +60,75 @@ class LineChartTest {
     assertTrue(chart.contains("(Asia/Shanghai)"), chart);
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {24, 40, 60})
+  void theChartTakesTheTerminalsHeightLeavingALineForThePrompt(int height) {
+    for (GoldenSamples sample : GoldenSamples.values()) {
+      String chart = LineChart.draw(sample.schema, sample.rows, SHANGHAI, new Terminal(100, height, false));
+
+      long lines = chart.lines().count();
+      // The value axis keeps to round steps, so it may take fewer rows than there are.
+      assertTrue(lines <= height - 1 && lines >= height / 2, height + " rows, " + lines + " lines:\n" + chart);
+    }
+  }
+
+  @Test
+  void everyLineFitsANarrowTerminalTheLegendsFiguresMovingBelowTheName() {
+    for (GoldenSamples sample : GoldenSamples.values()) {
+      String chart = LineChart.draw(sample.schema, sample.rows, SHANGHAI, new Terminal(60, 40, false));
+
+      // Only a series name wider than the terminal itself may not fit.
+      chart.lines().filter(line -> sample.rows.stream().noneMatch(row -> !row.labels().isEmpty()
+              && DisplayWidth.of(String.join(" ", row.labels())) > 50 && line.contains(String.join(" ", row.labels()))))
+          .forEach(line -> assertTrue(DisplayWidth.of(line) <= 60, "'" + line + "'\n" + chart));
+    }
+  }
+
+  @Test
+  void theLastTimeIsLabelledWhereTheLabelBeforeItWouldCrowdIt() {
+    String chart = LineChart.draw(MERGED, ramp(), SHANGHAI, new Terminal(40, false));
+
+    String labels = chart.lines().filter(line -> line.trim().startsWith("10:00")).findFirst().orElseThrow();
+    assertTrue(labels.endsWith("10:10"), chart);
+  }
+
+  @Test
+  void aSeriesUnderAQuarterOfTheHighestGetsASecondAxisInsteadOfLyingFlat() {
+    List<Row> rows = new ArrayList<>();
+    for (int minute = 0; minute < 10; minute++) {
+      Instant time = Instant.parse("2024-05-20T02:00:00Z").plusSeconds(60L * minute);
+      rows.add(new Row(time, List.of("app1", "online_user_count"), BigDecimal.valueOf(340 + minute * 2)));
+      rows.add(new Row(time, List.of("app1", "online_room_count"), BigDecimal.valueOf(60 + minute)));
+    }
+    RowSchema rtc = GoldenSamples.RTC.schema;
+
+    String chart = LineChart.draw(rtc, rows, SHANGHAI, new Terminal(80, 30, false));
+
+    List<String> lines = chart.lines().toList();
+    long plotted = lines.stream().filter(line -> line.contains("━") || line.contains("┃")).count();
+    assertTrue(plotted >= 5, "the rooms' line climbs over the plot:\n" + chart);
+    assertTrue(lines.stream().anyMatch(line -> line.matches(".*├ 6\\d")), chart);
+    assertEquals(1, lines.stream().filter(line -> line.contains("(right)")).count(), chart);
+    assertTrue(chart.contains("app1 online_room_count (right)"), chart);
+    lines.forEach(line -> assertTrue(DisplayWidth.of(line) <= 80, line));
+  }
+
+  @Test
+  void twentySeriesHaveTwentyDifferentStyles() {
+    List<Row> rows = new ArrayList<>();
+    for (int series = 0; series < 20; series++) {
+      for (int minute = 0; minute < 5; minute++) {
+        rows.add(new Row(Instant.parse("2024-05-20T02:00:00Z").plusSeconds(60L * minute),
+            List.of("rtmp://a/live/" + series, "CN"), BigDecimal.valueOf(series * 10L + minute)));
+      }
+    }
+    String chart = LineChart.draw(GoldenSamples.CDN_PER_STREAM.schema, rows, SHANGHAI, new Terminal(100, false));
+
+    long samples = chart.lines().filter(line -> line.contains(" rtmp://a/live/"))
+        .map(line -> line.trim().substring(0, 3)).distinct().count();
+    assertEquals(20, samples, chart);
+  }
+
   @Test
   void colourCodesOnlyWhenTheTerminalTakesThem() {
     GoldenSamples sample = GoldenSamples.CDN_PER_STREAM;

@@ -30,8 +30,8 @@ class RenderersTest {
   void csvWithoutHeaderIsJustTheRowsForAppending() {
     String csv = RenderedText.of(options(OutputFormat.CSV, false), SampleRows.SCHEMA, SampleRows.ROWS.subList(0, 2));
 
-    assertEquals("2024-05-20T02:00:00+00:00,rtmp://直播.example/live/频道一,CN,1234\r\n"
-        + "2024-05-20T02:00:00+00:00,rtmp://live.example/app/s1,HK,12.50\r\n", csv);
+    assertEquals("2024-05-20T02:00:00+00:00,rtmp://直播.example/live/频道一,CN,1234\n"
+        + "2024-05-20T02:00:00+00:00,rtmp://live.example/app/s1,HK,12.50\n", csv);
   }
 
   @Test
@@ -40,12 +40,12 @@ class RenderersTest {
 
     String csv = RenderedText.of(options(OutputFormat.CSV, false), RTC, List.of(row));
 
-    assertEquals("2024-05-20T02:00:00+00:00,\"app,1\",\"say \"\"hi\"\"\",1234\r\n", csv);
+    assertEquals("2024-05-20T02:00:00+00:00,\"app,1\",\"say \"\"hi\"\"\",1234\n", csv);
   }
 
   @Test
   void csvOfNoRowsIsTheHeaderAlone() {
-    assertEquals("time,app_id,indicator,value\r\n", RenderedText.of(options(OutputFormat.CSV, true), RTC, List.of()));
+    assertEquals("time,app_id,indicator,value\n", RenderedText.of(options(OutputFormat.CSV, true), RTC, List.of()));
   }
 
   @Test

@@ -102,7 +102,7 @@ class SpreadsheetOutputTest {
 
     String text = RenderedText.of(csv(Layout.LONG, TimeFormat.ISO, false, false), GoldenSamples.CDN_MERGED.schema, List.of(negative));
 
-    assertEquals("2024-05-20T10:00:00+08:00,-5\r\n", text);
+    assertEquals("2024-05-20T10:00:00+08:00,-5\n", text);
   }
 
   @Test

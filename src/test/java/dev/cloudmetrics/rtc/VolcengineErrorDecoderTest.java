@@ -76,8 +76,7 @@ class VolcengineErrorDecoderTest {
     ApiError error = decode(502, page).orElseThrow();
 
     assertEquals("HTTP502", error.code());
-    assertTrue(error.message().startsWith("<html> <head><title>502 Bad Gateway</title></head> <body>xxx"), error.message());
-    assertTrue(error.message().length() <= 203 && !error.message().contains("\n"), error.message());
+    assertEquals("an HTML page titled '502 Bad Gateway' (--debug shows it)", error.message());
     assertTrue(error.isTransient());
   }
 
