@@ -61,9 +61,9 @@ _cloudmetrics_takes_value() {
   case "$1|$2" in
     "|--profile" | "|--config") return 0 ;;
     "rtc|--profile" | "rtc|--config") return 0 ;;
-    "rtc list-realtime|--app-id" | "rtc list-realtime|-i" | "rtc list-realtime|--indicator" | "rtc list-realtime|--start" | "rtc list-realtime|--end" | "rtc list-realtime|--last" | "rtc list-realtime|--region" | "rtc list-realtime|--endpoint" | "rtc list-realtime|--interval" | "rtc list-realtime|--rate" | "rtc list-realtime|-f" | "rtc list-realtime|--format" | "rtc list-realtime|-o" | "rtc list-realtime|--output" | "rtc list-realtime|--tz" | "rtc list-realtime|--layout" | "rtc list-realtime|--time-format" | "rtc list-realtime|--retries" | "rtc list-realtime|--profile" | "rtc list-realtime|--config") return 0 ;;
+    "rtc list-realtime|--app-id" | "rtc list-realtime|-i" | "rtc list-realtime|--indicator" | "rtc list-realtime|--start" | "rtc list-realtime|--end" | "rtc list-realtime|--last" | "rtc list-realtime|--region" | "rtc list-realtime|--endpoint" | "rtc list-realtime|--interval" | "rtc list-realtime|--serve" | "rtc list-realtime|--latency" | "rtc list-realtime|--rate" | "rtc list-realtime|--discover-every" | "rtc list-realtime|-f" | "rtc list-realtime|--format" | "rtc list-realtime|-o" | "rtc list-realtime|--output" | "rtc list-realtime|--color" | "rtc list-realtime|--tz" | "rtc list-realtime|--layout" | "rtc list-realtime|--time-format" | "rtc list-realtime|--retries" | "rtc list-realtime|--timeout" | "rtc list-realtime|--sync" | "rtc list-realtime|--profile" | "rtc list-realtime|--config") return 0 ;;
     "cdn|--profile" | "cdn|--config") return 0 ;;
-    "cdn online-users|-s" | "cdn online-users|--stream" | "cdn online-users|--streams-file" | "cdn online-users|--regions" | "cdn online-users|-g" | "cdn online-users|--granularity" | "cdn online-users|--result-type" | "cdn online-users|--start" | "cdn online-users|--end" | "cdn online-users|--last" | "cdn online-users|--signing-region" | "cdn online-users|--endpoint" | "cdn online-users|-f" | "cdn online-users|--format" | "cdn online-users|-o" | "cdn online-users|--output" | "cdn online-users|--tz" | "cdn online-users|--layout" | "cdn online-users|--time-format" | "cdn online-users|--retries" | "cdn online-users|--concurrency" | "cdn online-users|--rate" | "cdn online-users|--profile" | "cdn online-users|--config") return 0 ;;
+    "cdn online-users|-s" | "cdn online-users|--stream" | "cdn online-users|--streams-file" | "cdn online-users|--regions" | "cdn online-users|--top" | "cdn online-users|--domain-ids" | "cdn online-users|--discover-every" | "cdn online-users|-g" | "cdn online-users|--granularity" | "cdn online-users|--result-type" | "cdn online-users|--start" | "cdn online-users|--end" | "cdn online-users|--last" | "cdn online-users|--signing-region" | "cdn online-users|--endpoint" | "cdn online-users|--interval" | "cdn online-users|--serve" | "cdn online-users|--latency" | "cdn online-users|-f" | "cdn online-users|--format" | "cdn online-users|-o" | "cdn online-users|--output" | "cdn online-users|--color" | "cdn online-users|--tz" | "cdn online-users|--layout" | "cdn online-users|--time-format" | "cdn online-users|--retries" | "cdn online-users|--timeout" | "cdn online-users|--sync" | "cdn online-users|--concurrency" | "cdn online-users|--rate" | "cdn online-users|--profile" | "cdn online-users|--config") return 0 ;;
     "emulator|--port" | "emulator|--rtc-rate" | "emulator|--faults" | "emulator|--profile" | "emulator|--config") return 0 ;;
     "configure|--profile" | "configure|--config") return 0 ;;
     "configure list|--profile" | "configure list|--config") return 0 ;;
@@ -91,6 +91,7 @@ _cloudmetrics_value() {
     "rtc list-realtime|--region") _cloudmetrics_words "$3" cn-north-1 ap-singapore-1 ;;
     "rtc list-realtime|-f" | "rtc list-realtime|--format") _cloudmetrics_words "$3" table csv json ndjson prometheus influx chart ;;
     "rtc list-realtime|-o" | "rtc list-realtime|--output") _cloudmetrics_files "$3" ;;
+    "rtc list-realtime|--color") _cloudmetrics_words "$3" auto always never ;;
     "rtc list-realtime|--tz") _cloudmetrics_zones "$3" ;;
     "rtc list-realtime|--layout") _cloudmetrics_words "$3" long wide ;;
     "rtc list-realtime|--time-format") _cloudmetrics_words "$3" iso local epoch ;;
@@ -101,6 +102,7 @@ _cloudmetrics_value() {
     "cdn online-users|-g" | "cdn online-users|--granularity") _cloudmetrics_words "$3" 1m 5m 10m 20m 1h 4h 8h 1d ;;
     "cdn online-users|-f" | "cdn online-users|--format") _cloudmetrics_words "$3" table csv json ndjson prometheus influx chart ;;
     "cdn online-users|-o" | "cdn online-users|--output") _cloudmetrics_files "$3" ;;
+    "cdn online-users|--color") _cloudmetrics_words "$3" auto always never ;;
     "cdn online-users|--tz") _cloudmetrics_zones "$3" ;;
     "cdn online-users|--layout") _cloudmetrics_words "$3" long wide ;;
     "cdn online-users|--time-format") _cloudmetrics_words "$3" iso local epoch ;;
@@ -120,17 +122,17 @@ _cloudmetrics_words_here() {
     "rtc")
       if [[ $2 == -* ]]; then words="-h --help -V --version --profile --config -v --verbose --debug --sandbox"; else words="list-realtime"; fi ;;
     "rtc list-realtime")
-      words="--app-id -i --indicator --start --end --last --region --endpoint --include-incomplete --watch --interval --rate -f --format -o --output --no-header --tz --dry-run --layout --time-format --bom --excel --timestamps --retries -h --help -V --version --profile --config -v --verbose --debug --sandbox" ;;
+      words="--app-id -i --indicator --start --end --last --region --endpoint --include-incomplete --watch --interval --serve --latency --rate --discover-every -f --format -o --output --no-header --color --tz --dry-run --layout --time-format --bom --excel --timestamps --retries --timeout --sync -h --help -V --version --profile --config -v --verbose --debug --sandbox" ;;
     "cdn")
       if [[ $2 == -* ]]; then words="-h --help -V --version --profile --config -v --verbose --debug --sandbox"; else words="online-users"; fi ;;
     "cdn online-users")
-      words="-s --stream --streams-file --regions -g --granularity --per-stream --result-type --start --end --last --signing-region --endpoint -f --format -o --output --no-header --tz --dry-run --layout --time-format --bom --excel --timestamps --retries --concurrency --rate -h --help -V --version --profile --config -v --verbose --debug --sandbox" ;;
+      words="-s --stream --streams-file --regions --top --domain-ids --discover-every -g --granularity --per-stream --result-type --start --end --last --include-incomplete --signing-region --endpoint --watch --interval --serve --latency -f --format -o --output --no-header --color --tz --dry-run --layout --time-format --bom --excel --timestamps --retries --timeout --sync --concurrency --rate -h --help -V --version --profile --config -v --verbose --debug --sandbox" ;;
     "emulator")
-      words="--port --rtc-rate --xml-errors --faults -h --help -V --version --profile --config -v --verbose --debug --sandbox" ;;
+      words="--port --rtc-rate --xml-errors --faults -h --help -V --version --profile --config -v --verbose" ;;
     "configure")
-      if [[ $2 == -* ]]; then words="-h --help -V --version --profile --config -v --verbose --debug --sandbox"; else words="list"; fi ;;
+      if [[ $2 == -* ]]; then words="-h --help -V --version --profile --config -v --verbose"; else words="list"; fi ;;
     "configure list")
-      words="-h --help -V --version --profile --config -v --verbose --debug --sandbox" ;;
+      words="-h --help -V --version --profile --config -v --verbose" ;;
   esac
   COMPREPLY=($(compgen -W "$words" -- "$2"))
 }
