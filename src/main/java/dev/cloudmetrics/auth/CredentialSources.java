@@ -90,9 +90,9 @@ public final class CredentialSources {
    * profile, whose keys are most likely another account's than the one the name chose.
    */
   private Credentials find(Vendor vendor) {
-    ConfigFile file = ConfigFile.read(selection.file());
     String keys = vendor.profileKey + "_access_key and " + vendor.profileKey + "_secret_key";
     if (selection.profileNamed()) {
+      ConfigFile file = ConfigFile.read(selection.file());
       String name = selection.profile();
       Map<String, String> values = file.profile(name).orElseThrow(() -> new CredentialsException(
           "profile '" + name + "' is not in " + file.path() + " (run 'cloudmetrics configure --profile " + name
@@ -106,6 +106,8 @@ public final class CredentialSources {
     if (fromEnvironment.isPresent()) {
       return fromEnvironment.get();
     }
+    // Read only now: keys from the environment need no config file (configure's dry-run check has none).
+    ConfigFile file = ConfigFile.read(selection.file());
     return file.profile(ConfigSelection.DEFAULT_PROFILE)
         .flatMap(values -> fromProfile(vendor, ConfigSelection.DEFAULT_PROFILE, values, file.path()))
         .orElseThrow(() -> new CredentialsException("no " + vendor.label + " credentials: set "

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /** Process entry point: the only place that calls {@code System.exit}. */
@@ -53,6 +54,18 @@ public final class Main {
       // Cron and scripts ask this alone: answer before picocli reflects over every command (most of the start-up).
       return printVersion(environment);
     }
+    return run(environment, () -> ProfileDefaults.load(existingConfig(selection(environment, args), args)), args);
+  }
+
+  /**
+   * Runs one command line with no config file at all, on the built-in defaults: {@code configure}
+   * checks a value so, since the profile being written must not take part in checking its own values.
+   */
+  static int runWithoutConfig(CliEnvironment environment, String... args) {
+    return run(environment, ProfileDefaults::none, args);
+  }
+
+  private static int run(CliEnvironment environment, Supplier<ProfileDefaults> profile, String... args) {
     if (System.getProperty(PICOCLI_CONVERTER_EXCLUDES) == null) {
       // Picocli looks up converters for java.sql and java.time types by reflection for every command
       // it builds (its documented switch leaves them out); no option here has such a type.
@@ -62,7 +75,7 @@ public final class Main {
       CommandLine cmd = commandLine(environment, groupsNamedIn(args));
       ProfileDefaults defaults;
       try {
-        defaults = ProfileDefaults.load(existingConfig(selection(environment, args), args));
+        defaults = profile.get();
       } catch (InvalidInputException e) {
         return FailureReporter.report(e, environment.err(), false);
       }

@@ -29,6 +29,7 @@ final class ProfileDefaults implements CommandLine.IDefaultValueProvider {
   /** The profile line a default came from, and the key it was found under. */
   record Origin(String key, ConfigFile.Entry entry) {}
 
+  /** Null for {@link #none()}, which reads no file. */
   private final ConfigSelection selection;
   private final Map<String, ConfigFile.Entry> entries;
   private final Set<ArgSpec> supplied = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -36,6 +37,11 @@ final class ProfileDefaults implements CommandLine.IDefaultValueProvider {
   private ProfileDefaults(ConfigSelection selection, Map<String, ConfigFile.Entry> entries) {
     this.selection = selection;
     this.entries = entries;
+  }
+
+  /** No config file at all: no defaults but the built-in ones, and nothing to warn about. */
+  static ProfileDefaults none() {
+    return new ProfileDefaults(null, Map.of());
   }
 
   /** Reads the selected profile; a malformed file is invalid input naming the file and the line. */
@@ -94,6 +100,9 @@ final class ProfileDefaults implements CommandLine.IDefaultValueProvider {
    */
   List<String> warnings(CommandLine root, Supplier<CommandLine> everything) {
     List<String> warnings = new ArrayList<>();
+    if (selection == null) {
+      return warnings;
+    }
     PrivateFile.exposure(selection.file()).ifPresent(why -> warnings.add("config file " + selection.file() + " is "
         + why + ", but may hold secret keys: run 'chmod 600 " + selection.file() + "'"));
     CommandLine all = null;

@@ -92,9 +92,7 @@ final class ProfileSettingCheck implements SettingCheck {
       return Optional.empty();
     }
     String name = option.longestName();
-    // No config file: the profile being written must not take part in checking its own values.
-    List<String> args = new ArrayList<>(List.of("--config", environment.home().resolve(".configure-check-none").toString()));
-    args.addAll(path);
+    List<String> args = new ArrayList<>(path);
     Stream.concat(required.stream(), DRY_RUN.stream()).filter(arg -> !arg.equals(name) && !arg.startsWith(name + "="))
         .forEach(args::add);
     args.add(name + "=" + value);
@@ -103,7 +101,8 @@ final class ProfileSettingCheck implements SettingCheck {
     CliEnvironment check = new CliEnvironment(environment.clock(), CHECK_CREDENTIALS, discard,
         new PrintStream(err, true, StandardCharsets.UTF_8), InputStream.nullInputStream(), TerminalStreams.NONE,
         environment.home(), environment.sleeper());
-    if (Main.run(check, args.toArray(String[]::new)) != ExitCode.INVALID_INPUT) {
+    // No config file: the profile being written must not take part in checking its own values.
+    if (Main.runWithoutConfig(check, args.toArray(String[]::new)) != ExitCode.INVALID_INPUT) {
       return Optional.empty();
     }
     String line = err.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("").replaceFirst("^cloudmetrics: ", "");

@@ -7,6 +7,7 @@ import dev.cloudmetrics.serve.Scrape;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +25,11 @@ class ServeSigtermTest {
   @Test
   void sigtermStopsAServingExporterWithExit0() throws Exception {
     Path err = directory.resolve("stderr.txt");
+    // An empty config file of its own (a missing --config FILE is refused; one others can read gets a warning).
+    Path config = Files.createFile(directory.resolve("config"), PosixFilePermissions.asFileAttribute(
+        PosixFilePermissions.fromString("rw-------")));
     List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--config", directory.resolve("none").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--config", config.toString(),
         "--sandbox", "cdn", "online-users", "-s", "rtmp://demo.example/live/a", "--per-stream", "--serve", "127.0.0.1:0");
     Process process = new ProcessBuilder(command).redirectError(err.toFile())
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -75,7 +75,7 @@ class StartupTest {
   @ValueSource(strings = {"rtc", "cdn"})
   void queriesAndWatchesLoadNothingOfThePrometheusClient(String api) throws Exception {
     // The exporter's library (and the JVM metrics it reads) is --serve's alone.
-    List<String> args = new ArrayList<>(List.of("--config", dir.resolve("none").toString(), "--sandbox"));
+    List<String> args = new ArrayList<>(List.of("--config", emptyConfig().toString(), "--sandbox"));
     args.addAll(api.equals("rtc") ? List.of("rtc", "list-realtime", "--app-id", "a1", "-f", "csv")
         : List.of("cdn", "online-users", "-s", "rtmp://x.example/live/a", "--last", "15m", "-f", "csv"));
     List<String> loaded = classesLoadedBy(Map.of(), args.toArray(String[]::new));
@@ -89,7 +89,7 @@ class StartupTest {
   @Test
   void aQueryWithoutSyncLoadsNoJdbcClass() throws Exception {
     // The SQLite and PostgreSQL drivers are for --sync alone: every other run starts as before.
-    List<String> loaded = classesLoadedBy(Map.of(), "--config", dir.resolve("none").toString(),
+    List<String> loaded = classesLoadedBy(Map.of(), "--config", emptyConfig().toString(),
         "--sandbox", "cdn", "online-users", "-s", "rtmp://x.example/live/a", "--last", "15m", "-f", "csv");
 
     assertTrue(printed.startsWith("time,online_users"), printed);
@@ -101,7 +101,7 @@ class StartupTest {
   @Test
   void aSyncIntoSqliteLoadsSqliteAndNotPostgresql() throws Exception {
     // The other side of the test above: the filter sees these classes when they are loaded.
-    List<String> loaded = classesLoadedBy(Map.of(), "--config", dir.resolve("none").toString(),
+    List<String> loaded = classesLoadedBy(Map.of(), "--config", emptyConfig().toString(),
         "--sandbox", "cdn", "online-users", "-s", "rtmp://x.example/live/a", "--last", "15m",
         "--sync", dir.resolve("history.db").toString());
 

@@ -12,7 +12,9 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,18 +40,21 @@ class RealPrometheusTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     CliEnvironment environment = new CliEnvironment(Clock.systemUTC(), Map.of(), new PrintStream(OutputStreamNull.INSTANCE),
         new PrintStream(err, true, StandardCharsets.UTF_8), InputStream.nullInputStream(), false, home);
+    // An empty config file of its own (a missing --config FILE is refused): the user's cannot change the run.
+    Path config = Files.createFile(home.resolve("config"), PosixFilePermissions.asFileAttribute(
+        PosixFilePermissions.fromString("rw-------")));
     AtomicInteger exit = new AtomicInteger(-1);
-    Thread exporter = new Thread(() -> exit.set(Main.run(environment, "--config", home.resolve("none").toString(),
+    Thread exporter = new Thread(() -> exit.set(Main.run(environment, "--config", config.toString(),
         "--sandbox", "rtc", "list-realtime", "--app-id", "app1,app2", "--serve", "127.0.0.1:0")), "exporter");
     exporter.start();
     try {
       URI metrics = URI.create(awaitServing(err));
-      try (LocalPrometheus prometheus = LocalPrometheus.start(metrics, Duration.ofSeconds(1))) {
-        List<LocalPrometheus.Sample> users = prometheus.awaitSeries(
+      try (PrometheusServer prometheus = PrometheusServer.start(metrics, Duration.ofSeconds(1))) {
+        List<PrometheusServer.Sample> users = prometheus.awaitSeries(
             "cloudmetrics_rtc_indicator{indicator=\"online_user_count\"}", Duration.ofSeconds(60));
         Instant now = Instant.now();
         assertEquals(Set.of("app1", "app2"), users.stream().map(s -> s.labels().get("app_id")).collect(Collectors.toSet()));
-        for (LocalPrometheus.Sample sample : users) {
+        for (PrometheusServer.Sample sample : users) {
           // The newest final bucket when Prometheus last scraped: this one, or the one before if a poll came since.
           Instant newest = FinalBuckets.rtc().finalBefore(now).minusSeconds(30);
           List<Double> possible = List.of(
@@ -60,7 +65,7 @@ class RealPrometheusTest {
           assertEquals("cloudmetrics", sample.labels().get("job"));
         }
         assertEquals(1.0, prometheus.awaitSeries("up{job=\"cloudmetrics\"}", Duration.ofSeconds(30)).get(0).value());
-        List<LocalPrometheus.Sample> requests = prometheus.awaitSeries(
+        List<PrometheusServer.Sample> requests = prometheus.awaitSeries(
             "cloudmetrics_api_requests_total{api=\"rtc\",outcome=\"success\"} > 0", Duration.ofSeconds(30));
         assertEquals(1, requests.size(), requests.toString());
         assertEquals(4, prometheus.query("cloudmetrics_api_requests_total{api=\"rtc\"}").size());
