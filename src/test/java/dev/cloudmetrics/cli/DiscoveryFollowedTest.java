@@ -1,0 +1,122 @@
+package dev.cloudmetrics.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cloudmetrics.emulator.Catalogue;
+import dev.cloudmetrics.emulator.Emulator;
+import dev.cloudmetrics.emulator.EmulatorOptions;
+import dev.cloudmetrics.emulator.SyntheticData;
+import dev.cloudmetrics.rtc.SimulatedTime;
+import dev.cloudmetrics.serve.Scrape;
+import dev.cloudmetrics.time.FinalBuckets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Discovery in the long-running modes, through the real command line against the emulator on
+ * simulated time: the list that {@code --app-id all} or {@code --top} made is made again every
+ * {@code --discover-every}, and what the account starts or ends is followed.
+ */
+class DiscoveryFollowedTest {
+  @TempDir Path home;
+
+  /** The app ids of the RTC series in one scrape, with their online_user_count. */
+  static Map<String, Double> rtcApps(Map<String, Double> samples) {
+    Map<String, Double> apps = new java.util.TreeMap<>();
+    Pattern series = Pattern.compile("cloudmetrics_rtc_indicator\\{app_id=\"([^\"]+)\",indicator=\"online_user_count\"}");
+    Scrape.of(samples, "cloudmetrics_rtc_indicator").forEach((name, value) -> {
+      Matcher matcher = series.matcher(name);
+      if (matcher.matches()) {
+        apps.put(matcher.group(1), value);
+      }
+    });
+    return apps;
+  }
+
+  @Test
+  void rtcServeExposesTheListedAppsAndFollowsOneDeletedAndOneCreated() {
+    // 04:20:07 to 05:05:07: demo-events is deleted at 04:30 and created again at 05:00; listed every 5 minutes.
+    Instant start = Instant.parse("2024-05-20T04:20:07Z");
+    SimulatedTime time = new SimulatedTime(start, start.plus(Duration.ofMinutes(45)));
+    FinalBuckets buckets = FinalBuckets.rtc();
+    String app = Catalogue.HALF_HOUR_APP;
+    List<String> steady = List.of("app-suspended", "app1", "app2", "demo");
+    try (Emulator emulator = Emulator.start(new EmulatorOptions(0, time, 0, false))) {
+      ServeCommandTest.Served served = new ServeCommandTest.Served(time, home);
+      List<Instant> polls = new ArrayList<>(List.of(start));
+      List<Instant> listings = new ArrayList<>(List.of(start));
+      Instant[] lastSeen = {null};
+      Instant[] goneAt = {null};
+      Instant[] backAt = {null};
+      time.onWake(now -> {
+        Instant poll = polls.get(polls.size() - 1);
+        if (!poll.isBefore(listings.get(listings.size() - 1).plus(Duration.ofMinutes(5)))) {
+          listings.add(poll); // the list was due: that poll listed the apps again first
+        }
+        Instant listed = listings.get(listings.size() - 1);
+        Instant newest = buckets.finalBefore(poll).minusSeconds(30);
+        Map<String, Double> apps = rtcApps(Scrape.samples(served.port()));
+        for (String one : steady) {
+          assertEquals((double) SyntheticData.rtcValue(one, "online_user_count", newest), apps.get(one),
+              one + " at " + now + ": " + apps);
+        }
+        boolean listedNow = Catalogue.apps(listed).stream().anyMatch(a -> a.appId().equals(app));
+        if (listedNow) {
+          // Listed: the newest final bucket, as for every other app.
+          assertEquals((double) SyntheticData.rtcValue(app, "online_user_count", newest), apps.get(app),
+              "at " + now + ", listed at " + listed + ": " + apps);
+          lastSeen[0] = newest;
+          if (goneAt[0] != null && backAt[0] == null) {
+            backAt[0] = poll;
+          }
+        } else if (apps.containsKey(app)) {
+          // No longer asked for: its last value stays for 5 final buckets (README: RTC 2.5 minutes).
+          assertEquals((double) SyntheticData.rtcValue(app, "online_user_count", lastSeen[0]), apps.get(app),
+              "at " + now);
+          assertFalse(lastSeen[0].isBefore(buckets.finalBefore(poll).minus(Duration.ofSeconds(150))), "at " + now);
+        } else {
+          if (goneAt[0] == null) {
+            goneAt[0] = poll;
+          }
+          assertTrue(lastSeen[0].isBefore(buckets.finalBefore(poll).minus(Duration.ofSeconds(150))),
+              "left /metrics too early, at " + now + " (last bucket " + lastSeen[0] + ")");
+          assertEquals(new TreeSet<>(steady), apps.keySet(), "at " + now);
+        }
+        polls.add(now);
+      });
+      ServeCommandTest.Run run = served.run(ServeCommandTest.rtcKeys(), "rtc", "list-realtime", "--endpoint",
+          emulator.baseUri().toString(), "--app-id", "all", "-i", "online_user_count", "--last", "5m", "--rate", "50",
+          "--discover-every", "5m", "--serve", "127.0.0.1:0");
+
+      assertEquals(ExitCode.OK, run.exitCode(), run.err());
+      assertEquals("", run.out());
+      String notices = ServeCommandTest.SERVING.matcher(run.err()).replaceAll("");
+      assertEquals(ServeCommandTest.FAST
+          + "cloudmetrics: note: the apps listed again: 1 gone (demo-events); now 4\n"
+          + "cloudmetrics: note: the apps listed again: 1 new (demo-events); now 5\n", notices);
+      // Gone from /metrics 5 buckets after the last one it had (04:29:00, so from the poll at 04:32:22).
+      assertEquals(Instant.parse("2024-05-20T04:32:22Z"), goneAt[0]);
+      // Listed again at the first poll after 05:00 that the list was due at, and shown from that poll on.
+      assertEquals(Instant.parse("2024-05-20T05:00:22Z"), backAt[0]);
+      assertTrue(listings.size() >= 9, listings.toString());
+      // One ListApps per listing, one request per app and poll.
+      int requests = 0;
+      for (Instant poll : polls) {
+        Instant listed = listings.stream().filter(l -> !l.isAfter(poll)).reduce((a, b) -> b).orElseThrow();
+        requests += Catalogue.apps(listed).size();
+      }
+      assertEquals(listings.size() + requests, emulator.requestCount());
+    }
+  }
+}
