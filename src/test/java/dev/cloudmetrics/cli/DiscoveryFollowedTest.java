@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cloudmetrics.cdn.TopStreamsLister;
 import dev.cloudmetrics.emulator.Catalogue;
 import dev.cloudmetrics.emulator.Emulator;
 import dev.cloudmetrics.emulator.EmulatorOptions;
@@ -15,11 +16,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +34,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DiscoveryFollowedTest {
   @TempDir Path home;
+
+  /** The CLI with CDN keys on simulated time, its stdout lines timed (as in CdnWatchCommandTest). */
+  WatchCommandTest.Run cdnRun(SimulatedTime time, String... args) {
+    WatchCommandTest.TimedLines out = new WatchCommandTest.TimedLines(time);
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    CliEnvironment environment = new CliEnvironment(time, ServeCommandTest.cdnKeys(),
+        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+        new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8),
+        java.io.InputStream.nullInputStream(), false, home, time);
+    int code = Main.run(environment, args);
+    return new WatchCommandTest.Run(code, out.lines(), out.writtenAt(), err.toString(java.nio.charset.StandardCharsets.UTF_8));
+  }
 
   /** The app ids of the RTC series in one scrape, with their online_user_count. */
   static Map<String, Double> rtcApps(Map<String, Double> samples) {
@@ -117,6 +133,92 @@ class DiscoveryFollowedTest {
         requests += Catalogue.apps(listed).size();
       }
       assertEquals(listings.size() + requests, emulator.requestCount());
+    }
+  }
+
+  /**
+   * What the emulator's GetLiveTopOnlineUserData answers at {@code now} for {@code --top n} in CN:
+   * the streams on air in the latest final minute, most viewers first (ties by URL).
+   */
+  static List<String> top(Instant now, int n) {
+    Instant minute = TopStreamsLister.minuteAskedAt(now);
+    record Ranked(String url, long viewers) {}
+    return Catalogue.streams().stream().filter(s -> s.onAirAt(minute))
+        .map(s -> new Ranked(s.streamUrl(), SyntheticData.cdnPeak(s.streamUrl(), "CN", minute, 1, now)))
+        .filter(r -> r.viewers() > 0)
+        .sorted(Comparator.comparingLong(Ranked::viewers).reversed().thenComparing(Ranked::url))
+        .limit(n).map(Ranked::url).toList();
+  }
+
+  /** The "listed again" notice for a change of list, as RefreshedList words it (at most five names each). */
+  static String changed(String what, List<String> before, List<String> after) {
+    List<String> added = new ArrayList<>(new LinkedHashSet<>(after));
+    added.removeAll(before);
+    List<String> gone = new ArrayList<>(new LinkedHashSet<>(before));
+    gone.removeAll(after);
+    List<String> parts = new ArrayList<>();
+    if (!added.isEmpty()) {
+      parts.add(added.size() + " new (" + String.join(", ", added) + ")");
+    }
+    if (!gone.isEmpty()) {
+      parts.add(gone.size() + " gone (" + String.join(", ", gone) + ")");
+    }
+    return parts.isEmpty() ? "" : "cloudmetrics: note: the " + what + " listed again: " + String.join(", ", parts)
+        + "; now " + after.size() + "\n";
+  }
+
+  @Test
+  void cdnTopPerStreamWatchFollowsStreamsThatStartAndEndFromTheirNextBucket() {
+    // 04:00:07 to 04:40:07: the top 5 streams in CN change as streams go off and on air (each 150 of every
+    // 180 minutes); the list is made again every 5 minutes, at the first poll (one a minute) that it is due.
+    Instant start = Instant.parse("2024-05-20T04:00:07Z");
+    Duration every = Duration.ofMinutes(5);
+    SimulatedTime time = new SimulatedTime(start, start.plus(Duration.ofMinutes(40)));
+    FinalBuckets buckets = FinalBuckets.cdn(Duration.ofMinutes(1));
+    try (Emulator emulator = Emulator.start(new EmulatorOptions(0, time, 0, false))) {
+      WatchCommandTest.Run run = cdnRun(time, "cdn", "online-users", "--endpoint",
+          emulator.baseUri().toString(), "--tz", "Asia/Shanghai", "--top", "5", "--per-stream", "--regions", "CN",
+          "-g", "1m", "--last", "15m", "--watch", "--discover-every", "5m", "--rate", "1000", "-f", "csv");
+
+      assertEquals(ExitCode.INTERRUPTED, run.exitCode(), run.err());
+      List<Instant> polls = Stream.concat(Stream.of(start), time.wakes().stream()).toList();
+      List<String> expected = new ArrayList<>(List.of("time,stream_url,region,online_users"));
+      List<Instant> expectedWrittenAt = new ArrayList<>(List.of(start));
+      StringBuilder notices = new StringBuilder();
+      Instant listedAt = start;
+      List<String> followed = top(start, 5);
+      Instant next = Instant.parse("2024-05-20T03:45:00Z"); // --last 15m from 04:00:07, by the minute
+      java.util.Set<String> seen = new java.util.HashSet<>(followed);
+      int started = 0;
+      int listings = 0;
+      for (Instant poll : polls) {
+        if (!poll.isBefore(listedAt.plus(every))) {
+          List<String> fresh = top(poll, 5);
+          notices.append(changed("streams", followed, fresh));
+          for (String stream : fresh) {
+            if (seen.add(stream)) {
+              started++;
+            }
+          }
+          followed = fresh;
+          listedAt = poll;
+          listings++;
+        }
+        // A stream listed at this poll has every bucket this poll writes: from the first one not yet written.
+        for (; next.isBefore(buckets.finalBefore(poll)); next = next.plus(Duration.ofMinutes(1))) {
+          for (String stream : followed) {
+            expected.add(WatchCommandTest.BEIJING.format(next) + "," + stream + ",CN,"
+                + SyntheticData.cdnPeak(stream, "CN", next, 1));
+            expectedWrittenAt.add(poll);
+          }
+        }
+      }
+      assertTrue(started >= 2 && listings == 7, "the run should see streams start: " + started + " in " + listings);
+      WatchCommandTest.assertSameLines(expected, run.lines());
+      for (int i = 1; i < expected.size(); i++) {
+        assertEquals(expectedWrittenAt.get(i), run.writtenAt().get(i), "written at, line " + (i + 1));
+      }
+      assertEquals(notices + WatchCommandTest.INTERRUPTED, run.err());
     }
   }
 }
