@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Discovery in the long-running modes, through the real command line against the emulator on
@@ -167,8 +169,10 @@ class DiscoveryFollowedTest {
         + "; now " + after.size() + "\n";
   }
 
-  @Test
-  void cdnTopPerStreamWatchFollowsStreamsThatStartAndEndFromTheirNextBucket() {
+  /** With a stream named by -s as well: it is polled first throughout, and never called new or gone. */
+  @ParameterizedTest
+  @ValueSource(strings = {"", "rtmp://a.example/live/x"})
+  void cdnTopPerStreamWatchFollowsStreamsThatStartAndEndFromTheirNextBucket(String named) {
     // 04:00:07 to 04:40:07: the top 5 streams in CN change as streams go off and on air (each 150 of every
     // 180 minutes); the list is made again every 5 minutes, at the first poll (one a minute) that it is due.
     Instant start = Instant.parse("2024-05-20T04:00:07Z");
@@ -176,9 +180,13 @@ class DiscoveryFollowedTest {
     SimulatedTime time = new SimulatedTime(start, start.plus(Duration.ofMinutes(40)));
     FinalBuckets buckets = FinalBuckets.cdn(Duration.ofMinutes(1));
     try (Emulator emulator = Emulator.start(new EmulatorOptions(0, time, 0, false))) {
-      WatchCommandTest.Run run = cdnRun(time, "cdn", "online-users", "--endpoint",
+      List<String> args = new ArrayList<>(List.of("cdn", "online-users", "--endpoint",
           emulator.baseUri().toString(), "--tz", "Asia/Shanghai", "--top", "5", "--per-stream", "--regions", "CN",
-          "-g", "1m", "--last", "15m", "--watch", "--discover-every", "5m", "--rate", "1000", "-f", "csv");
+          "-g", "1m", "--last", "15m", "--watch", "--discover-every", "5m", "--rate", "1000", "-f", "csv"));
+      if (!named.isEmpty()) {
+        args.addAll(List.of("-s", named));
+      }
+      WatchCommandTest.Run run = cdnRun(time, args.toArray(String[]::new));
 
       assertEquals(ExitCode.INTERRUPTED, run.exitCode(), run.err());
       List<Instant> polls = Stream.concat(Stream.of(start), time.wakes().stream()).toList();
@@ -206,7 +214,8 @@ class DiscoveryFollowedTest {
         }
         // A stream listed at this poll has every bucket this poll writes: from the first one not yet written.
         for (; next.isBefore(buckets.finalBefore(poll)); next = next.plus(Duration.ofMinutes(1))) {
-          for (String stream : followed) {
+          for (String stream : named.isEmpty() ? followed
+              : Stream.concat(Stream.of(named), followed.stream()).toList()) {
             expected.add(WatchCommandTest.BEIJING.format(next) + "," + stream + ",CN,"
                 + SyntheticData.cdnPeak(stream, "CN", next, 1));
             expectedWrittenAt.add(poll);
