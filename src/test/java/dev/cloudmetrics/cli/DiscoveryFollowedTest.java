@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -228,6 +229,59 @@ class DiscoveryFollowedTest {
         assertEquals(expectedWrittenAt.get(i), run.writtenAt().get(i), "written at, line " + (i + 1));
       }
       assertEquals(notices + WatchCommandTest.INTERRUPTED, run.err());
+    }
+  }
+
+  /** The rows of rtc_realtime in DEST, each bucket's in the order of {@code series} (as CSV writes them). */
+  static List<SyncDests.Held> rtcRows(SyncDests kind, String dest, List<List<String>> series) throws Exception {
+    List<SyncDests.Held> rows = kind.read(dest, "rtc_realtime", SyncCommandTest.RTC_LABELS, "value");
+    return kind == SyncDests.CSV ? rows : SyncCommandTest.sorted(rows, series);
+  }
+
+  static List<List<String>> userCounts(List<String> apps) {
+    return apps.stream().map(app -> List.of(app, "online_user_count")).toList();
+  }
+
+  /** {@code --sync} with {@code --app-id all}: each run lists the apps and brings every one of them up to date. */
+  @ParameterizedTest
+  @EnumSource(SyncDests.class)
+  void rtcSyncOfAllAppsStoresEveryListedAppAndStopsAskingForADeletedOne(SyncDests kind) throws Exception {
+    Instant t0 = Instant.parse("2024-05-20T04:00:07Z"); // demo-events exists until 04:30
+    SimulatedTime time = new SimulatedTime(t0, Instant.MAX);
+    FinalBuckets buckets = FinalBuckets.rtc();
+    Instant first = Instant.parse("2024-05-20T03:50:00Z");
+    String dest = kind.create(home, "rtc");
+    java.util.Map<String, String> environment = new java.util.HashMap<>(kind.environment());
+    environment.putAll(ServeCommandTest.rtcKeys());
+    try (Emulator emulator = Emulator.start(new EmulatorOptions(0, time, 0, false))) {
+      String[] args = {"rtc", "list-realtime", "--endpoint", emulator.baseUri().toString(), "--tz", "Asia/Shanghai",
+          "--app-id", "all", "-i", "online_user_count", "--last", "10m", "--sync", dest};
+      List<String> listed = Catalogue.apps(t0).stream().map(Catalogue.App::appId).toList();
+      assertTrue(listed.contains(Catalogue.HALF_HOUR_APP), listed.toString());
+
+      SyncCommandTest.assertQuiet(new CliRun(time, environment, home).run(args));
+      assertEquals(1 + listed.size(), emulator.requestCount(), "one ListApps, then one request per app");
+      SyncCommandTest.assertExactly(rtcRows(kind, dest, userCounts(listed)), kind, userCounts(listed), first, buckets,
+          t0, List.of(), SyncCommandTest::rtcFinal, SyncCommandTest.rtcAt(t0));
+
+      time.sleep(Duration.ofMinutes(35)); // 04:35:07: demo-events was deleted at 04:30
+      Instant t1 = time.instant();
+      List<String> steady = Catalogue.apps(t1).stream().map(Catalogue.App::appId).toList();
+      assertEquals(listed.size() - 1, steady.size());
+      SyncCommandTest.assertQuiet(new CliRun(time, environment, home).run(args));
+
+      List<SyncDests.Held> rows = rtcRows(kind, dest, userCounts(listed));
+      List<SyncDests.Held> ofSteady = rows.stream().filter(h -> steady.contains(h.labels().get(0))).toList();
+      SyncCommandTest.assertExactly(ofSteady, kind, userCounts(steady), first, buckets, t1, List.of(),
+          SyncCommandTest::rtcFinal, SyncCommandTest.rtcAt(t1));
+      // The deleted app keeps the final buckets the first run stored, and nothing provisional.
+      List<SyncDests.Held> expected = new ArrayList<>();
+      for (Instant t = first; t.isBefore(buckets.finalBefore(t0)); t = t.plus(buckets.size())) {
+        List<String> labels = List.of(Catalogue.HALF_HOUR_APP, "online_user_count");
+        expected.add(new SyncDests.Held(t, labels, SyncCommandTest.rtcFinal(labels, t), true));
+      }
+      SyncCommandTest.assertSameRows(expected,
+          rows.stream().filter(h -> h.labels().get(0).equals(Catalogue.HALF_HOUR_APP)).toList());
     }
   }
 }
