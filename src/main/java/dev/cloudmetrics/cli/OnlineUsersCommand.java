@@ -198,9 +198,10 @@ final class OnlineUsersCommand implements Callable<Integer> {
               HttpTransport transport = access.transport(fetching.requestsPerSecond(), retry, observed);
               OnlineUsersClient client = new OnlineUsersClient(transport, access.ksyun(), environment.clock());
               Optional<TopStreamsLister> lister = lister(topStreams, transport, access, first, environment);
-              OnlineUsersQuery asked = lister.map(l -> first.withStreams(l.list())).orElse(first);
+              List<String> discovered = lister.map(TopStreamsLister::list).orElse(List.of());
+              OnlineUsersQuery asked = first.withStreams(discovered);
               return new OnlineUsersSource(client, asked, buckets, fetching, output.zone(),
-                  followed(lister, first, asked, rediscovery, environment));
+                  followed(lister, first, asked, discovered, rediscovery, environment));
             }, first.window().start(), output.zone(), environment);
       }
       HttpTransport transport = access.transport(fetching.requestsPerSecond(), retry);
@@ -210,7 +211,8 @@ final class OnlineUsersCommand implements Callable<Integer> {
         DiscoveryDryRun.printTopListing(lister.get().steps(), lister.get().signedFirstRequest(), environment.out());
         return ExitCode.OK;
       }
-      OnlineUsersQuery asked = lister.map(l -> first.withStreams(l.list())).orElse(first);
+      List<String> discovered = lister.map(TopStreamsLister::list).orElse(List.of());
+      OnlineUsersQuery asked = first.withStreams(discovered);
       if (asked.streamUrls().isEmpty() && !watch) {
         Notices.print(List.of("no stream had viewers in the minute GetLiveTopOnlineUserData was asked for: "
             + "there is nothing to query"), environment);
@@ -225,7 +227,7 @@ final class OnlineUsersCommand implements Callable<Integer> {
         Duration every = OnlineUsersSource.watchInterval(args, Optional.ofNullable(interval), first.granularity());
         return Polling.watch(output, OnlineUsersClient.schema(first.perStream()), first.window().span(),
             new OnlineUsersSource(client, asked, buckets, fetching, output.zone(),
-                followed(lister, first, asked, rediscovery, environment)),
+                followed(lister, first, asked, discovered, rediscovery, environment)),
             first.window().start(), every, environment);
       }
       RequestPlan plan = OnlineUsersClient.plan(asked);
@@ -248,13 +250,16 @@ final class OnlineUsersCommand implements Callable<Integer> {
         notice -> Notices.print(List.of(notice), environment)));
   }
 
-  /** The streams to poll: those named, with --top's list added and listed again every --discover-every. */
+  /**
+   * The streams to poll: those named, with --top's list added and listed again every --discover-every.
+   * Only the listed ones are compared between listings: a stream named by -s is never "gone".
+   */
   private Supplier<List<String>> followed(Optional<TopStreamsLister> lister, OnlineUsersQuery first,
-      OnlineUsersQuery asked, Duration rediscovery, CliEnvironment environment) {
+      OnlineUsersQuery asked, List<String> discovered, Duration rediscovery, CliEnvironment environment) {
     if (lister.isEmpty()) {
       return asked::streamUrls;
     }
-    RefreshedList top = new RefreshedList("streams", lister.get()::list, rediscovery, asked.streamUrls(),
+    RefreshedList top = new RefreshedList("streams", lister.get()::list, rediscovery, discovered,
         environment.clock().instant(), environment.clock(), output.zone(),
         notice -> Notices.print(List.of(notice), environment));
     return () -> first.withStreams(top.current()).streamUrls();

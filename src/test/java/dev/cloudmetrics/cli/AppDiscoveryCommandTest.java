@@ -58,13 +58,13 @@ class AppDiscoveryCommandTest {
 
     List<String> apps = Catalogue.apps(NOW).stream().map(Catalogue.App::appId).toList();
     assertTrue(apps.contains(Catalogue.HALF_HOUR_APP), "the catalogue at 04:10 holds the half-hour app");
-    StringBuilder expected = new StringBuilder("time,app_id,indicator,value\r\n");
+    StringBuilder expected = new StringBuilder("time,app_id,indicator,value\n");
     for (Instant bucket = Instant.parse("2024-05-20T04:08:00Z"); !bucket.isAfter(Instant.parse("2024-05-20T04:09:00Z"));
         bucket = bucket.plusSeconds(30)) {
       String time = WatchCommandTest.BEIJING.format(bucket);
       for (String app : apps) {
         expected.append(time).append(',').append(app).append(",online_user_count,")
-            .append(SyntheticData.rtcValue(app, "online_user_count", bucket)).append("\r\n");
+            .append(SyntheticData.rtcValue(app, "online_user_count", bucket)).append('\n');
       }
     }
     assertEquals(0, result.exitCode(), result.err());
@@ -123,7 +123,8 @@ class AppDiscoveryCommandTest {
     CliRun.Result result = cli.run(args("--app-id", "all", "--discover-every", "5m", "--last", "1m", "-f", "csv"));
 
     assertEquals(0, result.exitCode(), result.err());
-    assertEquals("cloudmetrics: note: --discover-every does nothing without --app-id all and --watch\n", result.err());
+    assertEquals("cloudmetrics: note: --discover-every does nothing without --app-id all and --watch or --serve\n",
+        result.err());
   }
 
   @Test

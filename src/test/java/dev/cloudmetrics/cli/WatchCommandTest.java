@@ -342,10 +342,12 @@ class WatchCommandTest {
           "--rate", "50"));
 
       assertEquals(ExitCode.INTERRUPTED, run.exitCode(), run.err());
-      assertEquals(FAST + INTERRUPTED, run.err());
+      // A FIFO's name has no extension: the format it falls back to is noted (cli.md: -f, else the name's).
+      assertEquals(FAST + "cloudmetrics: note: -o '" + fifo + "': no format known for that name; writing csv "
+          + "(-f chooses one)\n" + INTERRUPTED, run.err());
     }
     assertTrue(reader.get(30, java.util.concurrent.TimeUnit.SECONDS)
-        .startsWith("time,app_id,indicator,value\r\n" + String.join("\r\n", all) + "\r\n"));
+        .startsWith("time,app_id,indicator,value\n" + String.join("\n", all) + "\n"));
     assertTrue(!Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS), "the FIFO was replaced");
   }
 
