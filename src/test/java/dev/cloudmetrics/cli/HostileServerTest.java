@@ -168,7 +168,7 @@ class HostileServerTest {
       CliRun.Result result = cdn(server, credentials(), "-f", "csv");
 
       assertEquals(ExitCode.OK, result.exitCode(), result.err());
-      assertEquals("time,online_users\r\n", result.out());
+      assertEquals("time,online_users\n", result.out());
       assertEquals("", result.err());
     }
   }
@@ -181,7 +181,7 @@ class HostileServerTest {
       CliRun.Result result = rtc(server, credentials(), "-f", "csv");
 
       assertEquals(ExitCode.OK, result.exitCode(), result.err());
-      assertEquals("time,app_id,indicator,value\r\n", result.out());
+      assertEquals("time,app_id,indicator,value\n", result.out());
     }
   }
 
@@ -208,7 +208,7 @@ class HostileServerTest {
       CliRun.Result result = cdn(server, credentials(), "-f", "csv", "--no-header", "--tz", "+08:00");
 
       assertEquals(ExitCode.OK, result.exitCode(), result.err());
-      assertEquals("2024-05-20T11:30:00+08:00,7\r\n", result.out());
+      assertEquals("2024-05-20T11:30:00+08:00,7\n", result.out());
       assertEquals(3, server.requestCount());
     }
   }
@@ -280,7 +280,7 @@ class HostileServerTest {
       CliRun.Result verbose = cdn(server, credentials(), "--per-stream", "-f", "csv", "--no-header", "--tz", "+08:00", "-v");
 
       assertEquals(ExitCode.OK, quiet.exitCode(), quiet.err());
-      assertEquals("2024-05-20T11:30:00+08:00,rtmp://demo.example/live/a,CN,5\r\n", quiet.out());
+      assertEquals("2024-05-20T11:30:00+08:00,rtmp://demo.example/live/a,CN,5\n", quiet.out());
       assertEquals("", quiet.err());
       assertEquals(quiet.out(), verbose.out());
       assertTrue(verbose.err().contains("cloudmetrics: note: GetLiveOnlineUserDataByStream answered 1 point(s) twice with "
@@ -297,7 +297,7 @@ class HostileServerTest {
           "UTC", "-v");
 
       assertEquals(ExitCode.OK, result.exitCode(), result.err());
-      assertEquals("2024-05-20T03:50:00Z,app1,online_user_count,5\r\n", result.out().replace("+00:00", "Z"));
+      assertEquals("2024-05-20T03:50:00Z,app1,online_user_count,5\n", result.out().replace("+00:00", "Z"));
       assertTrue(result.err().contains("cloudmetrics: note: ListRealTimeOperationData answered 1 point(s) outside the "
           + "buckets asked for (2024-05-20T03:45:00Z to 2024-05-20T04:00:00Z); left out\n"), result.err());
     }

@@ -33,20 +33,20 @@ class IncompleteCdnBucketsTest {
     Map<String, String> env = Map.of("KSYUN_ACCESS_KEY", DemoCredentials.KSYUN.accessKeyId(),
         "KSYUN_SECRET_KEY", DemoCredentials.KSYUN.secretAccessKey());
     return new CliRun(CLOCK, env, home).run(Stream.concat(Stream.of("cdn", "online-users", "--endpoint",
-        emulator.baseUri().toString(), "-s", STREAM, "--tz", "Asia/Shanghai", "--no-header"),
+        emulator.baseUri().toString(), "-s", STREAM, "--tz", "Asia/Shanghai"),
         Stream.of(extra)).toArray(String[]::new));
   }
 
   static String row(String beijing, Instant now) {
     Instant bucket = Instant.parse(beijing + ":00+08:00");
     return beijing.replace(' ', 'T') + ":00+08:00," + SyntheticData.cdnMergedPeak(List.of(STREAM), List.of("CN"), bucket, 5, now)
-        + "\r\n";
+        + "\n";
   }
 
   @Test
   void bucketsThatEndedWithinEightMinutesAreLeftOutWithANoteWhenEndIsTyped() {
     try (Emulator emulator = Emulator.start(new EmulatorOptions(0, CLOCK, 0, false))) {
-      CliRun.Result result = run(emulator, "--start", "2024-05-20T11:40", "--end", "now", "-f", "csv");
+      CliRun.Result result = run(emulator, "--start", "2024-05-20T11:40", "--end", "now", "-f", "csv", "--no-header");
 
       assertEquals(ExitCode.OK, result.exitCode(), result.err());
       // 11:45 ended at 11:50, more than 8 minutes ago; 11:50 and 11:55 may still grow.
@@ -60,7 +60,8 @@ class IncompleteCdnBucketsTest {
   @Test
   void includeIncompleteKeepsThemWithTheValuesOfNow() {
     try (Emulator emulator = Emulator.start(new EmulatorOptions(0, CLOCK, 0, false))) {
-      CliRun.Result result = run(emulator, "--start", "2024-05-20T11:40", "--include-incomplete", "-f", "csv");
+      CliRun.Result result = run(emulator, "--start", "2024-05-20T11:40", "--include-incomplete", "-f", "csv",
+          "--no-header");
 
       assertEquals(ExitCode.OK, result.exitCode(), result.err());
       assertEquals(row("2024-05-20T11:40", NOW) + row("2024-05-20T11:45", NOW) + row("2024-05-20T11:50", NOW)
@@ -75,7 +76,7 @@ class IncompleteCdnBucketsTest {
   void prometheusPublishesTheNewestFinalBucketAndAWindowWithNoneIsRefused() {
     try (Emulator emulator = Emulator.start(new EmulatorOptions(0, CLOCK, 0, false))) {
       CliRun.Result prometheus = run(emulator, "--last", "30m", "-f", "prometheus", "--timestamps");
-      CliRun.Result tooRecent = run(emulator, "--last", "5m", "-f", "csv");
+      CliRun.Result tooRecent = run(emulator, "--last", "5m", "-f", "csv", "--no-header");
 
       assertEquals(ExitCode.OK, prometheus.exitCode(), prometheus.err());
       long final1145 = SyntheticData.cdnMergedPeak(List.of(STREAM), List.of("CN"), Instant.parse("2024-05-20T03:45:00Z"), 5);

@@ -146,6 +146,6 @@ class ProxyTest {
         "-s", "rtmp://demo.example/live/a", "--last", "30m", "-f", "csv");
 
     assertEquals(ExitCode.OK, result.exitCode(), result.err());
-    assertTrue(result.out().startsWith("time,online_users\r\n"), result.out());
+    assertTrue(result.out().startsWith("time,online_users\n"), result.out());
   }
 }

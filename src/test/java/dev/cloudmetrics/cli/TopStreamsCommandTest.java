@@ -82,15 +82,16 @@ class TopStreamsCommandTest {
 
   @Test
   void perStreamQueriesTheTopStreamsWithTheirValues() {
-    CliRun.Result result = cli.run(args("--top", "5", "--per-stream", "-g", "1", "--start", "2024-05-20T11:50",
-        "--end", "2024-05-20T11:51", "-f", "csv"));
+    CliRun.Result result = cli.run(args("--top", "5", "--per-stream", "-g", "1", "--start", "2024-05-20T11:49",
+        "--end", "2024-05-20T11:50", "-f", "csv"));
 
     List<String> top = expectedTop(5);
-    StringBuilder expected = new StringBuilder("time,stream_url,region,online_users\r\n");
-    for (Instant bucket : List.of(MINUTE, MINUTE.plusSeconds(60))) {
+    StringBuilder expected = new StringBuilder("time,stream_url,region,online_users\n");
+    // The minute ranked and the one before: the newest final minutes (11:51 on are not final at 12:00).
+    for (Instant bucket : List.of(MINUTE.minusSeconds(60), MINUTE)) {
       for (String stream : top) {
         expected.append(WatchCommandTest.BEIJING.format(bucket)).append(',').append(stream).append(",CN,")
-            .append(SyntheticData.cdnPeak(stream, "CN", bucket, 1, NOW)).append("\r\n");
+            .append(SyntheticData.cdnPeak(stream, "CN", bucket, 1, NOW)).append("\n");
       }
     }
     assertEquals(0, result.exitCode(), result.err());
@@ -102,7 +103,7 @@ class TopStreamsCommandTest {
   @Test
   void theRankingAgreesWithThePerMinuteValues() {
     CliRun.Result result = cli.run(args("--top", "40", "--per-stream", "--regions", "CN,HK", "-g", "1", "--start",
-        "2024-05-20T11:50", "--end", "2024-05-20T11:51", "-f", "csv"));
+        "2024-05-20T11:49", "--end", "2024-05-20T11:50", "-f", "csv"));
 
     assertEquals(0, result.exitCode(), result.err());
     // Streams are queried in the top list's order: the sum over regions of the queried minute never grows.
@@ -124,17 +125,17 @@ class TopStreamsCommandTest {
 
     assertEquals(0, result.exitCode(), result.err());
     Instant bucket = Instant.parse("2024-05-20T03:00:00Z");
-    assertEquals("time,online_users\r\n"
-        + "2024-05-20T11:00:00+08:00," + SyntheticData.cdnMergedPeak(expectedTop(3), List.of("CN"), bucket, 5) + "\r\n"
+    assertEquals("time,online_users\n"
+        + "2024-05-20T11:00:00+08:00," + SyntheticData.cdnMergedPeak(expectedTop(3), List.of("CN"), bucket, 5) + "\n"
         + "2024-05-20T11:05:00+08:00," + SyntheticData.cdnMergedPeak(expectedTop(3), List.of("CN"), bucket.plusSeconds(300), 5)
-        + "\r\n", result.out());
+        + "\n", result.out());
   }
 
   @Test
   void streamsNamedAndDiscoveredAreBothQueriedOnce() {
     List<String> top = expectedTop(3);
     CliRun.Result result = cli.run(args("-s", "rtmp://demo.example/live/a," + top.get(1), "--top", "3", "--per-stream",
-        "-g", "1", "--start", "2024-05-20T11:50", "--end", "2024-05-20T11:51", "-f", "csv"));
+        "-g", "1", "--start", "2024-05-20T11:49", "--end", "2024-05-20T11:50", "-f", "csv"));
 
     assertEquals(0, result.exitCode(), result.err());
     assertEquals(List.of("rtmp://demo.example/live/a", top.get(1), top.get(0), top.get(2)), streamsOf(result.out()));
@@ -143,11 +144,12 @@ class TopStreamsCommandTest {
   @Test
   void aLongWindowIsPlannedAsUsual() {
     CliRun.Result result = cli.run(args("--top", "3", "--per-stream", "-g", "1", "--start", "2024-05-12T12:00",
-        "--end", "2024-05-20T11:59", "-f", "csv"));
+        "--end", "2024-05-20T11:50", "-f", "csv"));
 
     assertEquals(0, result.exitCode(), result.err());
     long rows = result.out().lines().count() - 1;
-    long minutes = Duration.between(Instant.parse("2024-05-12T04:00:00Z"), Instant.parse("2024-05-20T03:59:00Z"))
+    // Up to the latest final minute, 11:50 in Beijing.
+    long minutes = Duration.between(Instant.parse("2024-05-12T04:00:00Z"), MINUTE)
         .toMinutes() + 1;
     assertEquals(3 * minutes, rows);
     assertTrue(emulator.requestCount() > 3, "one top list and a plan of several requests: " + emulator.requestCount());
@@ -156,19 +158,19 @@ class TopStreamsCommandTest {
   @Test
   void moreThan200ComeFromOneCallPerLiveDomain() {
     CliRun.Result result = cli.run(args("--top", "240", "--domain-ids", "all", "--per-stream", "-g", "1",
-        "--start", "2024-05-20T11:50", "--end", "2024-05-20T11:51", "-f", "csv"));
+        "--start", "2024-05-20T11:49", "--end", "2024-05-20T11:50", "-f", "csv"));
 
     assertEquals(0, result.exitCode(), result.err());
     List<String> expected = expectedTop(240);
     assertEquals(240, expected.size(), "the catalogue has that many streams on air");
     assertEquals(Set.copyOf(expected), Set.copyOf(streamsOf(result.out())));
-    // GetCdnDomains, one top list per domain, then the query (250 streams fit one request at one minute).
+    // GetCdnDomains, one top list per domain, then the query (240 streams fit one request at two minutes).
     assertEquals(1 + Catalogue.DOMAINS.size() + 1, emulator.requestCount());
   }
 
   @Test
   void aFullListAtTheCeilingIsNotedAsPerhapsCut() {
-    CliRun.Result result = cli.run(args("--top", "200", "-g", "5", "--last", "10m", "-f", "csv"));
+    CliRun.Result result = cli.run(args("--top", "200", "-g", "5", "--last", "20m", "-f", "csv"));
 
     assertEquals(0, result.exitCode(), result.err());
     assertEquals("cloudmetrics: note: GetLiveTopOnlineUserData returned exactly LimitN 200 streams: the list may have "
@@ -191,11 +193,11 @@ class TopStreamsCommandTest {
 
   @Test
   void discoverEveryInAOneOffRunIsNoted() {
-    CliRun.Result result = cli.run(args("--top", "3", "--discover-every", "5m", "--last", "10m", "-f", "csv"));
+    CliRun.Result result = cli.run(args("--top", "3", "--discover-every", "5m", "--last", "20m", "-f", "csv"));
 
     assertEquals(0, result.exitCode(), result.err());
-    assertEquals("cloudmetrics: note: --discover-every does nothing in a one-off run: the streams are listed once\n",
-        result.err());
+    assertEquals("cloudmetrics: note: --discover-every does nothing without --top and --watch or --serve: the streams "
+        + "are listed once\n", result.err());
   }
 
   @Test
