@@ -72,7 +72,7 @@ class LauncherEnvironmentIT {
     Map<String, String> none = Map.of("CLOUDMETRICS_CDS", "off");
 
     Run dryRun = run(none, List.of(), "--sandbox", "cdn", "online-users", "-s", STREAM, "--per-stream", "--dry-run");
-    Run rows = run(none, List.of(), "--sandbox", "cdn", "online-users", "-s", STREAM, "--per-stream", "--last", "10m",
+    Run rows = run(none, List.of(), "--sandbox", "cdn", "online-users", "-s", STREAM, "--per-stream", "--last", "30m",
         "-f", "csv");
 
     assertEquals(0, dryRun.exitCode(), dryRun.err());
@@ -88,7 +88,7 @@ class LauncherEnvironmentIT {
     Path output = dir.resolve("输出.csv");
 
     Run run = run(Map.of("CLOUDMETRICS_CDS", "off"), List.of(), "--sandbox", "cdn", "online-users",
-        "--streams-file", streams.toString(), "--per-stream", "--last", "10m", "-o", output.toString());
+        "--streams-file", streams.toString(), "--per-stream", "--last", "30m", "-o", output.toString());
 
     assertEquals(new Run(0, "", ""), run);
     String written = Files.readString(output, StandardCharsets.UTF_8);
@@ -104,7 +104,7 @@ class LauncherEnvironmentIT {
     Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
 
     Run run = run(Map.of("CLOUDMETRICS_CDS", "off", "HOME", home.toString()), List.of(), "--sandbox", "cdn",
-        "online-users", "-s", STREAM, "--last", "10m");
+        "online-users", "-s", STREAM, "--last", "30m");
 
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().startsWith("{\"time\":"), "the profile's format = ndjson was not used: " + run.out());
@@ -124,7 +124,7 @@ class LauncherEnvironmentIT {
     Files.setPosixFilePermissions(dir.resolve("lib/cloudmetrics.jar"), PosixFilePermissions.fromString("rw-r--r--"));
     List<String> asNobody = List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
 
-    Run run = run(Map.of(), asNobody, "--sandbox", "cdn", "online-users", "-s", STREAM, "--last", "10m", "-f", "csv");
+    Run run = run(Map.of(), asNobody, "--sandbox", "cdn", "online-users", "-s", STREAM, "--last", "30m", "-f", "csv");
 
     assertEquals(0, run.exitCode(), run.err());
     assertEquals("", run.err());
