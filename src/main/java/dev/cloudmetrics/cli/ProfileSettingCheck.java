@@ -24,10 +24,14 @@ import picocli.CommandLine.Model.OptionSpec;
  * API packages, e.g. the RTC regions and CDN granularities, and sends nothing).
  */
 final class ProfileSettingCheck implements SettingCheck {
-  /** What each query command needs besides the value checked; the endpoint is one nothing listens on. */
+  /**
+   * What each query command needs besides the value checked; the endpoint is one nothing listens on.
+   * The CDN's final-bucket rule depends on the hour, not on a setting: a 1-day granularity must not
+   * be refused because today's bucket is not final yet.
+   */
   private static final Map<String, List<String>> QUERY_ARGS = Map.of(
       "list-realtime", List.of("--app-id=configure-check"),
-      "online-users", List.of("--stream=rtmp://configure.check/live/a"));
+      "online-users", List.of("--stream=rtmp://configure.check/live/a", "--include-incomplete"));
   private static final List<String> DRY_RUN = List.of("--dry-run", "--endpoint=http://127.0.0.1:9");
   private static final Map<String, String> CHECK_CREDENTIALS = Map.of(
       "VOLCENGINE_ACCESS_KEY", "configure-check", "VOLCENGINE_SECRET_KEY", "configure-check",
