@@ -77,7 +77,7 @@ _cloudmetrics_rtc_list_realtime() {
     '--serve=[Run as a Prometheus exporter on ADDR, HOST:PORT (or just the port after a colon for every interface; port 0 picks a free one): poll each bucket once it is final and answer /metrics from memory, until SIGTERM or Ctrl-C (exit 0)]:serve: ' \
     '--latency=[A bucket is final this long after it ends (default: the API'\''s documented data latency, RTC 20s, CDN 8m); at most 6h]:latency: ' \
     '--rate=[At most R requests per second, every request of the run counted, retries included (default 2, the API'\''s documented ceiling; decimals allowed)]:rate: ' \
-    '--discover-every=[With --app-id all and --watch: list the apps again (ListApps) this often, 1m to 1d (default 10m); a new app appears from its next bucket, a deleted one stops]:discover-every: ' \
+    '--discover-every=[With --app-id all and --watch or --serve: list the apps again (ListApps) this often, 1m to 1d (default 10m); a new app appears from its next bucket, a deleted one stops]:discover-every: ' \
     '(-f --format)'{-f,--format=}'[table, csv, json, ndjson, prometheus, influx or chart (default: table on a terminal, csv otherwise)]:format:(table csv json ndjson prometheus influx chart)' \
     '(-o --output)'{-o,--output=}'[Write to FILE instead of stdout ('\''-'\'' is stdout); written whole or not at all]:file:_files' \
     '--no-header[Leave out the header line (CSV and table), e.g. for appending]' \
@@ -135,7 +135,7 @@ _cloudmetrics_cdn_online_users() {
     '*--regions=[Billing regions: CN, HK, AS, NA, SA, EU, AU, AF, TW (default CN)]:regions:_values -s , regions CN HK AS NA SA EU AU AF TW' \
     '--top=[Also query the N streams with the most viewers a few minutes ago, listed by KSYun GetLiveTopOnlineUserData (1-200; more with --domain-ids)]:top: ' \
     '--domain-ids=[With --top: one GetLiveTopOnlineUserData call per domain, for all live domains (listed by GetCdnDomains) or those named; up to 200 streams each]:domain-ids: ' \
-    '--discover-every=[With --top in a long-running mode (--watch, --sync, --serve): list the streams again this often, 1m to 1d (default 10m)]:discover-every: ' \
+    '--discover-every=[With --top and --watch or --serve: list the streams again this often, 1m to 1d (default 10m); each --sync run lists them afresh]:discover-every: ' \
     '(-g --granularity)'{-g,--granularity=}'[Bucket size: 1, 5, 10, 20, 60, 240, 480, 1440 minutes or 1m 5m 10m 20m 1h 4h 8h 1d (default 5)]:granularity:(1m 5m 10m 20m 1h 4h 8h 1d)' \
     '--per-stream[One series per stream and region (ResultType 1) instead of one merged series]' \
     '--result-type=[The API'\''s ResultType directly: 0 merged (default), 1 per stream (same as --per-stream)]:result-type: ' \

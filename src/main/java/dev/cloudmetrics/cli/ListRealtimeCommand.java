@@ -107,7 +107,7 @@ final class ListRealtimeCommand implements Callable<Integer> {
   String rate;
 
   @Option(names = "--discover-every", paramLabel = "DURATION", defaultValue = "10m",
-      description = "With --app-id all and --watch: list the apps again (ListApps) this often, 1m to 1d "
+      description = "With --app-id all and --watch or --serve: list the apps again (ListApps) this often, 1m to 1d "
           + "(default 10m); a new app appears from its next bucket, a deleted one stops.")
   String discoverEvery;
 

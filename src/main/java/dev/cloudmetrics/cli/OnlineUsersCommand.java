@@ -105,8 +105,8 @@ final class OnlineUsersCommand implements Callable<Integer> {
   String domainIds;
 
   @Option(names = "--discover-every", paramLabel = "DURATION", defaultValue = "10m",
-      description = "With --top in a long-running mode (--watch, --sync, --serve): list the streams again this "
-          + "often, 1m to 1d (default 10m).")
+      description = "With --top and --watch or --serve: list the streams again this often, 1m to 1d (default 10m); "
+          + "each --sync run lists them afresh.")
   String discoverEvery;
 
   @Option(names = {"-g", "--granularity"}, paramLabel = "G", completionCandidates = Granularities.class,
