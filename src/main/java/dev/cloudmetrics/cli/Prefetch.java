@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Set;
@@ -107,10 +107,12 @@ final class Prefetch implements AutoCloseable {
     }
     clients.build(); // completes in all cases, so that no one waits for it in vain
     try {
+      // The output's default zone: the time-zone database and the system's zone, 5 ms.
+      ZoneId.systemDefault();
       if (startEmulator) {
-        // The JDK's HTTP server stamps every answer with a Date header in English words: the
-        // locale data that takes, 10 ms of a sandbox query, is what the server's formatter reads.
-        DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.US).withZone(ZoneOffset.UTC).format(Instant.EPOCH);
+        // The JDK's HTTP server stamps every answer with a Date header in English words and GMT's
+        // name: the locale data that takes, 13 ms of a sandbox query, is what its formatter reads.
+        DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.US).withZone(ZoneId.of("GMT")).format(Instant.EPOCH);
       }
       MessageDigest.getInstance("SHA-256").digest("prefetch".getBytes(StandardCharsets.UTF_8));
       try (JsonParser json = new JsonFactory().createParser("{\"a\":[1,2.5,\"b\"],\"c\":null}")) {

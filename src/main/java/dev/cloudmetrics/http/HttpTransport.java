@@ -25,10 +25,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -42,6 +45,22 @@ public final class HttpTransport implements AutoCloseable {
   private final RequestLog log;
   // Built on the first send: a --dry-run or a refused query never pays for it (a selector thread).
   // Two, by scheme: only an https:// request pays for the JDK's TLS set-up.
+  /**
+   * The client's worker threads, as the JDK's own (a cached pool of daemon threads), but named
+   * without the JDK's string concatenation, which links method handles on a query's first request
+   * (2.5 ms of a 190 ms sandbox query, between the request and its answer).
+   */
+  private static final ThreadFactory WORKERS = new ThreadFactory() {
+    private final AtomicLong made = new AtomicLong();
+
+    @Override
+    public Thread newThread(Runnable task) {
+      Thread thread = new Thread(null, task, new StringBuilder("cloudmetrics-http-").append(made.incrementAndGet()).toString(), 0, false);
+      thread.setDaemon(true);
+      return thread;
+    }
+  };
+
   private HttpClient plainClient;
   private HttpClient tlsClient;
   private final ClientsAhead ahead;
@@ -248,7 +267,8 @@ public final class HttpTransport implements AutoCloseable {
     HttpClient.Builder builder = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER);
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .executor(Executors.newCachedThreadPool(WORKERS));
     proxies.ifPresent(builder::proxy);
     return (tls ? builder : PlainHttpOnly.configure(builder)).build();
   }
