@@ -27,6 +27,15 @@ class CommandTreeTest {
   }
 
   @Test
+  void theGroupsARunKnowsAreTheTreesInItsOrder() {
+    Map<String, Class<?>> tree = new java.util.LinkedHashMap<>();
+    for (Class<?> group : CommandTree.class.getAnnotation(CommandLine.Command.class).subcommands()) {
+      tree.put(group.getAnnotation(CommandLine.Command.class).name(), group);
+    }
+    assertEquals(List.copyOf(tree.entrySet()), List.copyOf(CloudMetricsCommand.GROUPS.entrySet()));
+  }
+
+  @Test
   void everythingIsBuiltForTheRootAnUnknownCommandAndConfigure() {
     assertEquals(ALL, Main.groupsNamedIn());
     assertEquals(ALL, Main.groupsNamedIn("--help"));
