@@ -70,7 +70,13 @@ final class OptionKeys {
   }
 
   private static String name(OptionSpec option) {
-    return option.longestName().replaceFirst("^-+", "").toLowerCase(Locale.ROOT);
+    // Not replaceFirst("^-+", ""): it compiles the pattern on every call, for every option of a run.
+    String name = option.longestName();
+    int dashes = 0;
+    while (dashes < name.length() && name.charAt(dashes) == '-') {
+      dashes++;
+    }
+    return name.substring(dashes).toLowerCase(Locale.ROOT);
   }
 
   private static void collect(CommandLine command, List<OptionSpec> options) {
