@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -54,7 +55,14 @@ public final class Main {
       // Cron and scripts ask this alone: answer before picocli reflects over every command (most of the start-up).
       return printVersion(environment);
     }
-    return run(environment, () -> ProfileDefaults.load(existingConfig(selection(environment, args), args)), args);
+    // Not lambdas, here and in commandLine: the process's first lambda links the JDK's method-handle
+    // machinery (5 ms), which the prefetch thread does meanwhile instead.
+    return run(environment, new Supplier<ProfileDefaults>() {
+      @Override
+      public ProfileDefaults get() {
+        return ProfileDefaults.load(existingConfig(selection(environment, args), args));
+      }
+    }, args);
   }
 
   /**
@@ -139,11 +147,11 @@ public final class Main {
     FailureReporter reporter = new FailureReporter(environment.err());
     CommandLine cmd = new CommandLine(new CloudMetricsCommand(environment));
     // Before the settings below: picocli passes them on to the subcommands present when they are set.
-    CloudMetricsCommand.GROUPS.forEach((name, group) -> {
-      if (groups.contains(name)) {
-        cmd.addSubcommand(name, group);
+    for (Map.Entry<String, Class<?>> group : CloudMetricsCommand.GROUPS.entrySet()) {
+      if (groups.contains(group.getKey())) {
+        cmd.addSubcommand(group.getKey(), group.getValue());
       }
-    });
+    }
     new LocalCommands().transform(cmd.getCommandSpec());
     cmd.setOut(new PrintWriter(environment.out(), true));
     cmd.setErr(new PrintWriter(environment.err(), true));

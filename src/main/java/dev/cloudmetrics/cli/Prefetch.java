@@ -70,7 +70,12 @@ final class Prefetch implements AutoCloseable {
     // the run proves wrong (an endpoint from the profile) only leaves the client unused.
     Prefetch prefetch = new Prefetch(ClientsAhead.of(!sandbox && !plainEndpoint, TransportSettings.defaults().connectTimeout()));
     boolean startEmulator = sandbox;
-    Thread thread = new Thread(() -> prefetch.ready(startEmulator), "cloudmetrics-prefetch");
+    Thread thread = new Thread(new Runnable() { // not a lambda: see Sleeper.real
+      @Override
+      public void run() {
+        prefetch.ready(startEmulator);
+      }
+    }, "cloudmetrics-prefetch");
     thread.setDaemon(true);
     thread.start();
     return prefetch;

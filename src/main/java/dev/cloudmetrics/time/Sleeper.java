@@ -11,11 +11,16 @@ public interface Sleeper {
 
   /** The thread really sleeps. */
   static Sleeper real() {
-    return duration -> {
-      if (duration.isNegative() || duration.isZero()) {
-        return;
+    // A class, not a lambda: the process's first lambda links the JDK's method-handle machinery
+    // (5 ms), which the prefetch thread does meanwhile instead of the main thread.
+    return new Sleeper() {
+      @Override
+      public void sleep(Duration duration) throws InterruptedException {
+        if (duration.isNegative() || duration.isZero()) {
+          return;
+        }
+        TimeUnit.NANOSECONDS.sleep(duration.toNanos());
       }
-      TimeUnit.NANOSECONDS.sleep(duration.toNanos());
     };
   }
 }
