@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
@@ -233,7 +234,14 @@ public final class HttpTransport implements AutoCloseable {
         // Nothing is in flight when the command is done; a failure to close changes nothing for the user.
       }
     }
+    // The worker pool is ours (WORKERS), so the JDK does not end it: its idle threads would linger a minute.
+    client.executor().ifPresent(executor -> {
+      if (executor instanceof ExecutorService workers) {
+        workers.shutdown();
+      }
+    });
   }
+
 
   /** Whether an http:// request has built the plain client, and an https:// one the TLS client. */
   synchronized boolean built(boolean tls) {

@@ -57,6 +57,24 @@ class HttpTransportTest {
         "{}".getBytes(StandardCharsets.UTF_8));
   }
 
+  /** A long-running exporter or watch builds transports again: a closed one leaves no worker threads behind. */
+  @Test
+  void aClosedTransportLeavesNoWorkerThreads() throws Exception {
+    try (ScriptedServer server = new ScriptedServer(Reply.of(200, OK), Reply.of(200, OK))) {
+      java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+      HttpTransport transport = new HttpTransport(settings(0, 0), RequestLog.silent());
+      transport.send("Test", numbered(server.uri(), new AtomicInteger()), DECODER);
+      List<Thread> workers = Thread.getAllStackTraces().keySet().stream()
+          .filter(thread -> thread.getName().startsWith("cloudmetrics-http-") && !before.contains(thread)).toList();
+      assertFalse(workers.isEmpty(), "the client ran on no worker of its own");
+      transport.close();
+      for (Thread worker : workers) {
+        worker.join(5_000);
+        assertFalse(worker.isAlive(), worker.getName() + " outlived its transport");
+      }
+    }
+  }
+
   @Test
   void plainHttpSetsUpNoTlsWhileHttpsStillSpeaksTls() throws Exception {
     try (ScriptedServer server = new ScriptedServer(Reply.of(200, OK), Reply.of(200, OK))) {
