@@ -8,7 +8,6 @@ import dev.cloudmetrics.schedule.BucketLoop;
 import dev.cloudmetrics.schedule.Stopped;
 import com.sun.net.httpserver.HttpServer;
 import io.prometheus.metrics.exporter.httpserver.HealthyHandler;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -68,7 +67,7 @@ public final class Exporter implements AutoCloseable {
     PrometheusRegistry registry = new PrometheusRegistry();
     LatestValues latest = new LatestValues(schema, bucket);
     registry.register(latest);
-    JvmMetrics.builder().register(registry);
+    registry.register(new JvmMetricsOnceASecond());
     // Each response goes out as soon as it is written: without TCP_NODELAY a body that ends in a
     // short segment waits for the scraper's delayed ACK of the headers (40 ms on Linux). Read once,
     // when the JDK's HTTP server is first used in the process.
