@@ -70,8 +70,10 @@ public final class Exporter implements AutoCloseable {
     registry.register(new JvmMetricsOnceASecond());
     // Each response goes out as soon as it is written: without TCP_NODELAY a body that ends in a
     // short segment waits for the scraper's delayed ACK of the headers (40 ms on Linux). Read once,
-    // when the JDK's HTTP server is first used in the process.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
+    // when the JDK's HTTP server is first used in the process; -Dsun.net.httpserver.nodelay=false still wins.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(address.host(), address.port()), 0);
       server.createContext("/", Exporter::health);
