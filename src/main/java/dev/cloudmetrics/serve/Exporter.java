@@ -33,7 +33,10 @@ import java.util.concurrent.TimeUnit;
 public final class Exporter implements AutoCloseable {
   private static final byte[] HEALTHY = "ok\n".getBytes(StandardCharsets.US_ASCII);
 
-  /** Threads answering scrapes, as many as the Prometheus client's own server has at most. */
+  /**
+   * Threads answering scrapes, at most (as many as the Prometheus client's own server has): one per
+   * scraper of ten, so that none waits while another's body is still being written to a slow reader.
+   */
   static final int SCRAPE_THREADS = 10;
 
   private final HttpServer server;
@@ -44,8 +47,8 @@ public final class Exporter implements AutoCloseable {
   private final String api;
   private final Clock clock;
 
-  private Exporter(HttpServer server, ExecutorService threads, ServeAddress address, PrometheusRegistry registry, LatestValues latest,
-      String api, Clock clock) {
+  private Exporter(HttpServer server, ExecutorService threads, ServeAddress address, PrometheusRegistry registry,
+      LatestValues latest, String api, Clock clock) {
     this.server = server;
     this.threads = threads;
     this.address = address;

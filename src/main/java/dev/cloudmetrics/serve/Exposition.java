@@ -23,7 +23,7 @@ record Exposition(ExpositionFormatWriter writer, EscapingScheme escaping, boolea
     return write(MetricSnapshots.of());
   }
 
-  /** {@code snapshots} as the writer renders them, without the trailer (a part that others follow), gzipped if asked. */
+  /** {@code snapshots} as the writer renders them, without the trailer (a part others follow), gzipped if asked. */
   byte[] middle(MetricSnapshots snapshots) {
     byte[] written = write(snapshots);
     byte[] trailer = trailer();

@@ -31,6 +31,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -78,7 +79,8 @@ class MetricsEndpointTest {
   static List<Row> poll(int streams, Instant finalBefore, long value) {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < streams; i++) {
-      rows.add(new Row(finalBefore.minus(MINUTE), List.of("rtmp://a.example/live/s" + i, "CN"), BigDecimal.valueOf(value)));
+      rows.add(new Row(finalBefore.minus(MINUTE), List.of("rtmp://a.example/live/s" + i, "CN"),
+          BigDecimal.valueOf(value)));
     }
     return rows;
   }
@@ -148,17 +150,17 @@ class MetricsEndpointTest {
   void theBodyIsWhatTheClientsWriterMakesOfTheRegistryInEitherFormatGzippedOrNot() throws IOException {
     assertServedAsTheClientWritesIt("before the first poll");
     latest.update(poll(1000, T0, 7), T0);
-    requests.answered(null, null, java.util.Optional.empty(), Duration.ofMillis(120));
+    requests.answered(null, null, Optional.empty(), Duration.ofMillis(120));
     assertServedAsTheClientWritesIt("after the first poll");
     assertTrue(new String(written(OPEN_METRICS), StandardCharsets.UTF_8).endsWith("\n# EOF\n"));
-    // The next poll (new values, one stream gone), as the next scrape sees it: rendered ahead for
+    // The next poll (new values; the stream without one keeps its last), as the next scrape sees it: rendered ahead for
     // the expositions scraped since the poll before, and rendered on demand for one that was not.
     List<Row> second = poll(999, T0.plus(MINUTE), 8);
     latest.update(second, T0.plus(MINUTE));
     assertServedAsTheClientWritesIt("after the second poll");
     String served = new String(content(get("GET", "Accept-Encoding", "gzip")), StandardCharsets.UTF_8);
-    assertTrue(served.contains("cloudmetrics_cdn_online_users{region=\"CN\",stream_url=\"rtmp://a.example/live/s998\"} 8.0\n"),
-        served);
+    assertTrue(served.contains("{region=\"CN\",stream_url=\"rtmp://a.example/live/s998\"} 8.0\n"), served);
+    assertTrue(served.contains("{region=\"CN\",stream_url=\"rtmp://a.example/live/s999\"} 7.0\n"), served);
     assertTrue(served.contains("cloudmetrics_api_requests_total{api=\"cdn\",outcome=\"success\"} 1.0\n"), served);
   }
 
