@@ -6,36 +6,51 @@ import dev.cloudmetrics.http.RequestLog;
 import dev.cloudmetrics.output.RowSchema;
 import dev.cloudmetrics.schedule.BucketLoop;
 import dev.cloudmetrics.schedule.Stopped;
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import com.sun.net.httpserver.HttpServer;
+import io.prometheus.metrics.exporter.httpserver.HealthyHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * --serve: a Prometheus exporter that answers every scrape from {@link LatestValues} while a
- * {@link BucketLoop} fills them, one poll per final bucket however many scrape it. The Prometheus
- * client serves {@code /metrics} (text or OpenMetrics as the scraper asks, gzip when accepted) with
- * the exporter's own and the JVM's metrics; {@code /healthz} answers from the process alone.
+ * {@link BucketLoop} fills them, one poll per final bucket however many scrape it. {@code /metrics}
+ * ({@link MetricsEndpoint}: text or OpenMetrics as the scraper asks, gzip when accepted, by the
+ * Prometheus client's writers) has the exporter's own and the JVM's metrics too; {@code /healthz}
+ * answers from the process alone.
  */
 public final class Exporter implements AutoCloseable {
   private static final byte[] HEALTHY = "ok\n".getBytes(StandardCharsets.US_ASCII);
 
-  private final HTTPServer server;
+  /**
+   * Threads answering scrapes, at most (as many as the Prometheus client's own server has): one per
+   * scraper of ten, so that none waits while another's body is still being written to a slow reader.
+   */
+  static final int SCRAPE_THREADS = 10;
+
+  private final HttpServer server;
+  private final ExecutorService threads;
   private final ServeAddress address;
   private final PrometheusRegistry registry;
   private final LatestValues latest;
   private final String api;
   private final Clock clock;
 
-  private Exporter(HTTPServer server, ServeAddress address, PrometheusRegistry registry, LatestValues latest,
-      String api, Clock clock) {
+  private Exporter(HttpServer server, ExecutorService threads, ServeAddress address, PrometheusRegistry registry,
+      LatestValues latest, String api, Clock clock) {
     this.server = server;
+    this.threads = threads;
     this.address = address;
     this.registry = registry;
     this.latest = latest;
@@ -55,11 +70,23 @@ public final class Exporter implements AutoCloseable {
     PrometheusRegistry registry = new PrometheusRegistry();
     LatestValues latest = new LatestValues(schema, bucket);
     registry.register(latest);
-    JvmMetrics.builder().register(registry);
+    registry.register(new JvmMetricsOnceASecond());
+    // Each response goes out as soon as it is written: without TCP_NODELAY a body that ends in a
+    // short segment waits for the scraper's delayed ACK of the headers (40 ms on Linux). Read once,
+    // when the JDK's HTTP server is first used in the process; -Dsun.net.httpserver.nodelay=false still wins.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     try {
-      HTTPServer server = HTTPServer.builder().hostname(address.host()).port(address.port()).registry(registry)
-          .defaultHandler(Exporter::health).buildAndStart();
-      return new Exporter(server, address, registry, latest, api, clock);
+      HttpServer server = HttpServer.create(new InetSocketAddress(address.host(), address.port()), 0);
+      server.createContext("/", Exporter::health);
+      server.createContext("/metrics", new MetricsEndpoint(registry, latest));
+      server.createContext("/-/healthy", new HealthyHandler());
+      ExecutorService threads = new ThreadPoolExecutor(1, SCRAPE_THREADS, 120, TimeUnit.SECONDS,
+          new SynchronousQueue<>(true), Exporter::daemon, Exporter::waitForAThread);
+      server.setExecutor(threads);
+      start(server, threads);
+      return new Exporter(server, threads, address, registry, latest, api, clock);
     } catch (BindException e) {
       throw new InvalidInputException("--serve '" + address.host() + ":" + address.port() + "': cannot listen on port "
           + address.port() + " of " + address.host() + " (" + e.getMessage() + "); is another exporter using it? "
@@ -70,15 +97,46 @@ public final class Exporter implements AutoCloseable {
     }
   }
 
+  /** Starts {@code server} from one of its (daemon) threads, so that the server's own thread is a daemon too. */
+  private static void start(HttpServer server, ExecutorService threads) {
+    try {
+      threads.submit(server::start).get();
+    } catch (InterruptedException | ExecutionException e) {
+      server.stop(0);
+      threads.shutdownNow();
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      throw new IllegalStateException("the exporter's HTTP server did not start", e);
+    }
+  }
+
+  private static Thread daemon(Runnable task) {
+    Thread thread = new Thread(task, "cloudmetrics-scrape");
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  /** An eleventh concurrent scrape waits for one of the ten threads (as with the Prometheus client's server). */
+  private static void waitForAThread(Runnable task, ThreadPoolExecutor threads) {
+    if (!threads.isShutdown()) {
+      try {
+        threads.getQueue().put(task);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   /** Where scrapers find the metrics, with the port actually bound (port 0 picks one). */
   public String url() {
     String host = address.host().contains(":") ? "[" + address.host() + "]" : address.host();
-    return "http://" + host + ":" + server.getPort() + "/metrics";
+    return "http://" + host + ":" + port() + "/metrics";
   }
 
   /** The port actually bound. */
   public int port() {
-    return server.getPort();
+    return server.getAddress().getPort();
   }
 
   /** The transport's log that also counts every attempt into the exporter's own metrics. */
@@ -96,7 +154,8 @@ public final class Exporter implements AutoCloseable {
 
   @Override
   public void close() {
-    server.close();
+    server.stop(0);
+    threads.shutdown();
   }
 
   /** {@code /healthz}: 200 while the process runs; it never waits for, or calls, an API. Anything else: 404. */

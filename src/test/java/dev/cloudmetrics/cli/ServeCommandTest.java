@@ -238,6 +238,62 @@ class ServeCommandTest {
     }
   }
 
+  /** A body with the values of the JVM's and the process's samples taken out: they change from one request to the next. */
+  static String withoutJvmValues(String body) {
+    StringBuilder kept = new StringBuilder();
+    for (String line : body.split("\n", -1)) {
+      boolean jvm = line.startsWith("jvm_") || line.startsWith("process_");
+      kept.append(jvm ? line.substring(0, line.lastIndexOf(' ')) : line).append('\n');
+    }
+    return kept.toString();
+  }
+
+  static String content(HttpResponse<byte[]> response) throws IOException {
+    if (!"gzip".equals(response.headers().firstValue("Content-Encoding").orElse(""))) {
+      return new String(response.body(), StandardCharsets.UTF_8);
+    }
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void everyScrapeIsWhatTheClientsOwnHandlerWritesOfTheRegistryAndShowsThePollBefore() {
+    SimulatedTime time = new SimulatedTime(START, START.plus(Duration.ofMinutes(3)));
+    try (Emulator emulator = Emulator.start(new EmulatorOptions(0, time, 0, false))) {
+      Served served = new Served(time, home);
+      List<Instant> polls = new ArrayList<>(List.of(START));
+      time.onWake(now -> {
+        int port = served.port();
+        Instant newest = FinalBuckets.rtc().finalBefore(polls.get(polls.size() - 1)).minusSeconds(30);
+        Map<String, Double> expected = new HashMap<>();
+        for (String app : List.of("app1", "app2")) {
+          for (String indicator : INDICATORS) {
+            expected.put(rtcSeries(app, indicator), (double) SyntheticData.rtcValue(app, indicator, newest));
+          }
+        }
+        for (String format : List.of("text", "openmetrics")) {
+          // ?debug= is the Prometheus client's own handler rendering the same registry with its own writer.
+          String own = new String(Scrape.get(port, "/metrics?debug=" + format).body(), StandardCharsets.UTF_8);
+          for (String encoding : List.of("identity", "gzip")) {
+            String accept = format.equals("text") ? "text/plain; version=0.0.4"
+                : "application/openmetrics-text; version=1.0.0; charset=utf-8";
+            String body = content(Scrape.get(port, "/metrics", "Accept", accept, "Accept-Encoding", encoding));
+            String variant = "at " + now + ", " + format + ", " + encoding;
+            assertEquals(withoutJvmValues(own), withoutJvmValues(body), variant);
+            assertTrue(body.contains("jvm_memory_used_bytes{area=\"heap\"}"), variant);
+            assertEquals(expected, Scrape.of(Scrape.parse(body), "cloudmetrics_rtc_indicator"), variant);
+          }
+        }
+        polls.add(now);
+      });
+      Run run = served.run(rtcKeys(), "rtc", "list-realtime", "--endpoint", emulator.baseUri().toString(),
+          "--app-id", "app1,app2", "--rate", "50", "--serve", "127.0.0.1:0");
+      assertEquals(ExitCode.OK, run.exitCode(), run.err());
+      assertTrue(polls.size() >= 5, "scraped after " + (polls.size() - 1) + " polls");
+    }
+  }
+
   @Test
   void aFailedPollIsOneLineOnStderrCountedAsAnErrorAndMadeUpByTheNextOne() throws IOException {
     SimulatedTime time = new SimulatedTime(START, START.plus(Duration.ofMinutes(5)));

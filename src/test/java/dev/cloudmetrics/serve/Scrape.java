@@ -35,7 +35,11 @@ public final class Scrape {
 
   /** Every sample of /metrics in the text format, by its series ({@code name{labels}}), in the order given. */
   public static Map<String, Double> samples(int port) {
-    String text = new String(get(port, "/metrics").body(), java.nio.charset.StandardCharsets.UTF_8);
+    return parse(new String(get(port, "/metrics").body(), java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** Every sample of a text or OpenMetrics exposition, by its series ({@code name{labels}}), in the order given. */
+  public static Map<String, Double> parse(String text) {
     Map<String, Double> samples = new LinkedHashMap<>();
     for (String line : text.split("\n")) {
       if (line.isEmpty() || line.startsWith("#")) {
