@@ -556,6 +556,8 @@ final class SqlDestination implements Destination {
     if (dialect == SqlDialect.SQLITE && (e.getErrorCode() == 26 || e.getErrorCode() == 11)) {
       return new InvalidInputException(where + "not a SQLite database (" + e.getMessage() + "); it was left as it was");
     }
-    return new ServiceFailureException(where + doing + " failed: " + e.getMessage(), e);
+    String kept = doing.equals("writing") || doing.equals("committing") ? "; it keeps every bucket up to its last "
+        + "commit, and the next --sync run resumes after them" : "";
+    return new ServiceFailureException(where + doing + " failed: " + e.getMessage() + kept, e);
   }
 }
