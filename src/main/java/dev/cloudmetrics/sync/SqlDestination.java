@@ -83,6 +83,9 @@ final class SqlDestination implements Destination {
   /** PostgreSQL: each series' key cells after the time, as COPY's CSV has them. */
   private final Map<List<String>, String> keyCells = new HashMap<>();
   private final StringBuilder copyText = new StringBuilder(1 << 16);
+  /** PostgreSQL: the rows for the COPY not sent yet, by series (each in time order), and how many. */
+  private final List<StringBuilder> copyBySeries = new ArrayList<>();
+  private int copyRows;
   private CopyIn copy;
 
   /** SQLite: rows not inserted yet, in the order they came (by time), in arrays. */
@@ -167,6 +170,7 @@ final class SqlDestination implements Destination {
       valueIsLong = "BIGINT".equals(table.valueColumn().type());
       if (dialect == SqlDialect.POSTGRESQL) {
         newestHeld.putAll(newestHeld());
+        table.series().forEach(series -> copyBySeries.add(new StringBuilder()));
         bulk = new PostgresBulk(table.name(), insertColumns(), conflictClause());
       } else {
         upsert = connection.prepareStatement(upsertSql());
@@ -291,27 +295,46 @@ final class SqlDestination implements Destination {
    */
   private void addToCopy(Instant bucket, List<Row> rows, boolean isFinal) throws SQLException {
     long time = bucket.getEpochSecond();
-    copyText.setLength(0);
     for (Row row : rows) {
       List<String> series = table.seriesOf(row);
       Long newest = newestHeld.get(series);
-      boolean fresh = seriesIndex.containsKey(series) && (newest == null || time > newest);
-      // (A series the run did not ask for is not in seriesIndex: its rows take the upsert.)
-      StringBuilder line = fresh ? copyText : new StringBuilder(64);
+      // A series the run did not ask for is not in seriesIndex: its rows take the upsert.
+      Integer index = seriesIndex.get(series);
+      boolean fresh = index != null && (newest == null || time > newest);
+      StringBuilder line = fresh ? copyBySeries.get(index) : new StringBuilder(64);
       line.append(time).append(',').append(keyCells.computeIfAbsent(series, this::keyCells)).append(',')
           .append(row.value().toPlainString()).append(isFinal ? ",t\n" : ",f\n");
-      if (!fresh) {
+      if (fresh) {
+        copyRows++;
+      } else {
         bulk.add(line);
       }
     }
-    if (copyText.length() > 0) {
-      if (copy == null) {
-        copy = connection.unwrap(PGConnection.class).getCopyAPI()
-            .copyIn("COPY " + table.name() + " (" + insertColumns() + ") FROM STDIN (FORMAT csv)");
-      }
-      byte[] bytes = copyText.toString().getBytes(StandardCharsets.UTF_8);
-      copy.writeToCopy(bytes, 0, bytes.length);
+    if (copyRows >= INSERT_ROWS) {
+      sendCopy();
     }
+  }
+
+  /**
+   * PostgreSQL: sends the rows gathered for the COPY, series by series: each index insert then
+   * lands beside the previous one (a third less of the server's time than in time order).
+   */
+  private void sendCopy() throws SQLException {
+    if (copyRows == 0) {
+      return;
+    }
+    if (copy == null) {
+      copy = connection.unwrap(PGConnection.class).getCopyAPI()
+          .copyIn("COPY " + table.name() + " (" + insertColumns() + ") FROM STDIN (FORMAT csv)");
+    }
+    copyText.setLength(0);
+    for (StringBuilder series : copyBySeries) {
+      copyText.append(series);
+      series.setLength(0);
+    }
+    byte[] bytes = copyText.toString().getBytes(StandardCharsets.UTF_8);
+    copy.writeToCopy(bytes, 0, bytes.length);
+    copyRows = 0;
   }
 
   /** The cells of the fixed key and the series, CSV-quoted where they are text. */
@@ -367,6 +390,9 @@ final class SqlDestination implements Destination {
   }
 
   private void commitBatch() throws SQLException {
+    if (dialect == SqlDialect.POSTGRESQL) {
+      sendCopy();
+    }
     if (copy != null) {
       CopyIn open = copy;
       copy = null;
