@@ -5,13 +5,14 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import org.postgresql.PGConnection;
 
 /**
- * PostgreSQL's fast path for many rows: they are collected as CSV, copied into a temporary staging
- * table ({@code COPY}), and moved into the table by one {@code INSERT … SELECT … ON CONFLICT}, instead
- * of one parsed and planned statement per 128 rows.
+ * PostgreSQL's upsert of many rows, for the rows that may already be in the table (the buckets a
+ * run replaces: provisional ones, or a series written further than the others): they are collected
+ * as CSV, copied into a temporary staging table ({@code COPY}), and moved into the table by one
+ * {@code INSERT … SELECT … ON CONFLICT} per transaction, instead of one parsed and planned statement
+ * per 128 rows.
  */
 final class PostgresBulk {
   private final String staging;
@@ -31,19 +32,9 @@ final class PostgresBulk {
     this.conflict = conflict;
   }
 
-  /** One row; text cells are quoted, numbers and booleans ({@code t}/{@code f}) are not. */
-  void add(List<String> cells, List<Boolean> quoted) {
-    for (int i = 0; i < cells.size(); i++) {
-      if (i > 0) {
-        csv.append(',');
-      }
-      if (quoted.get(i)) {
-        csv.append('"').append(cells.get(i).replace("\"", "\"\"")).append('"');
-      } else {
-        csv.append(cells.get(i));
-      }
-    }
-    csv.append('\n');
+  /** One row: a CSV line, ending in a newline, of the columns in order (text quoted, booleans {@code t}/{@code f}). */
+  void add(CharSequence line) {
+    csv.append(line);
   }
 
   /** Writes what was added, inside the connection's open transaction. */

@@ -7,6 +7,8 @@ import dev.cloudmetrics.failure.ServiceFailureException;
 import dev.cloudmetrics.output.Row;
 import dev.cloudmetrics.time.FinalBuckets;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +17,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,16 +26,30 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * SQLite or PostgreSQL as DEST, with the same SQL for both: the command's table (created if
  * missing, its columns checked if present), a {@code cloudmetrics_sync} table of the settings the
- * rows were written with (a run with others is refused), and upserts in batches, one transaction
- * per few thousand rows, so that a killed run loses at most the rows of its open transaction.
+ * rows were written with (a run with others is refused), and the rows in transactions of about
+ * {@value #COMMIT_ROWS} rows (or of a second, when slower), ending at bucket boundaries, so that a
+ * killed run loses at most the buckets of its open transaction. SQLite gets upserts, a few
+ * thousand rows at a time ordered by series and time (each insert then lands beside the previous
+ * one in the primary key's B-tree); PostgreSQL gets the rows newer than anything their series held
+ * when the run began streamed into the table by {@code COPY} as they come, and only the others (the
+ * buckets that were provisional) moved in by an upsert through a staging table ({@link PostgresBulk}).
  */
 final class SqlDestination implements Destination {
   /** Rows per transaction: big enough to be fast, small enough that a failure loses little. */
-  private static final int COMMIT_ROWS = 20_000;
+  static final int COMMIT_ROWS = 100_000;
+  /** A transaction is also committed once open this long: a slow (rate-limited) run keeps its progress too. */
+  private static final long COMMIT_NANOS = 1_000_000_000L;
+  /**
+   * SQLite: rows inserted at a time within the transaction, series by series: enough that a
+   * series' rows land together, few enough that the writing goes on evenly beside the fetching.
+   */
+  private static final int INSERT_ROWS = 5_000;
   private static final long LOCK_POLL_MILLIS = 200;
   private static final String SETTINGS_TABLE = "cloudmetrics_sync";
 
@@ -53,6 +70,72 @@ final class SqlDestination implements Destination {
   private PreparedStatement upsert;
   private PostgresBulk bulk;
   private int uncommitted;
+  /** When the open transaction got its first row ({@link System#nanoTime()}). */
+  private long openedAt;
+  /** Each series' place in {@link SyncTable#series()}, then those of rows of series the run did not ask for. */
+  private final Map<List<String>, Integer> seriesIndex = new HashMap<>();
+  private final List<List<String>> seriesByIndex = new ArrayList<>();
+  /** SQLite: rows not inserted yet, as numbers rather than objects that would outlive the young generation. */
+  private final PendingRows pending = new PendingRows();
+  private boolean valueIsLong;
+  /** PostgreSQL: each series' newest row (final or not) when the run began; rows after it cannot conflict. */
+  private final Map<List<String>, Long> newestHeld = new HashMap<>();
+  /** PostgreSQL: each series' key cells after the time, as COPY's CSV has them. */
+  private final Map<List<String>, String> keyCells = new HashMap<>();
+  private final StringBuilder copyText = new StringBuilder(1 << 16);
+  /** PostgreSQL: the rows for the COPY not sent yet, by series (each in time order), and how many. */
+  private final List<StringBuilder> copyBySeries = new ArrayList<>();
+  private int copyRows;
+  private CopyIn copy;
+
+  /** SQLite: rows not inserted yet, in the order they came (by time), in arrays. */
+  private static final class PendingRows {
+    int size;
+    int[] series = new int[1024];
+    long[] times = new long[1024];
+    long[] values = new long[1024];
+    BigDecimal[] decimals = new BigDecimal[1024];
+    boolean[] finals = new boolean[1024];
+
+    void add(int seriesIndex, long time, BigDecimal value, boolean valueIsLong, boolean isFinal) {
+      if (size == series.length) {
+        int grown = size * 2;
+        series = Arrays.copyOf(series, grown);
+        times = Arrays.copyOf(times, grown);
+        values = Arrays.copyOf(values, grown);
+        decimals = Arrays.copyOf(decimals, grown);
+        finals = Arrays.copyOf(finals, grown);
+      }
+      series[size] = seriesIndex;
+      times[size] = time;
+      if (valueIsLong) {
+        values[size] = value.longValueExact();
+      } else {
+        decimals[size] = value;
+      }
+      finals[size] = isFinal;
+      size++;
+    }
+
+    /** The rows' places, ordered by series and then as they came (by time). */
+    int[] bySeries() {
+      long[] keys = new long[size];
+      for (int i = 0; i < size; i++) {
+        keys[i] = (long) series[i] << 32 | i;
+      }
+      Arrays.sort(keys);
+      int[] order = new int[size];
+      for (int i = 0; i < size; i++) {
+        order[i] = (int) keys[i];
+      }
+      return order;
+    }
+
+    void clear() {
+      Arrays.fill(decimals, 0, size, null);
+      size = 0;
+    }
+  }
 
   SqlDestination(SqlDialect dialect, String dest, Connector connector, Duration lockWait,
       Optional<FileLockHolder.Target> fileLock) {
@@ -83,9 +166,14 @@ final class SqlDestination implements Destination {
         fresh &= !newest.containsKey(series);
         from = from == null || resume.isBefore(from) ? resume : from;
       }
-      upsert = connection.prepareStatement(upsertSql());
+      table.series().forEach(this::indexOf);
+      valueIsLong = "BIGINT".equals(table.valueColumn().type());
       if (dialect == SqlDialect.POSTGRESQL) {
+        newestHeld.putAll(newestHeld());
+        table.series().forEach(series -> copyBySeries.add(new StringBuilder()));
         bulk = new PostgresBulk(table.name(), insertColumns(), conflictClause());
+      } else {
+        upsert = connection.prepareStatement(upsertSql());
       }
       return new Resume(from == null ? backfillStart : from, fresh);
     } catch (SQLException e) {
@@ -142,41 +230,135 @@ final class SqlDestination implements Destination {
   @Override
   public void write(Instant bucket, List<Row> rows, boolean isFinal) {
     try {
-      if (bulk != null) {
-        addToBulk(bucket, rows, isFinal);
+      if (dialect == SqlDialect.POSTGRESQL) {
+        addToCopy(bucket, rows, isFinal);
       } else {
-        addToBatch(bucket, rows, isFinal);
+        addToPending(bucket, rows, isFinal);
+      }
+      if (uncommitted == 0) {
+        openedAt = System.nanoTime();
       }
       uncommitted += rows.size();
-      if (uncommitted >= COMMIT_ROWS) {
+      if (uncommitted >= COMMIT_ROWS || System.nanoTime() - openedAt >= COMMIT_NANOS) {
         commitBatch();
+      } else if (pending.size >= INSERT_ROWS) {
+        writePending();
       }
     } catch (SQLException e) {
       throw failure(e, "writing");
     }
   }
 
-  private void addToBatch(Instant bucket, List<Row> rows, boolean isFinal) throws SQLException {
+  private void addToPending(Instant bucket, List<Row> rows, boolean isFinal) {
+    long time = bucket.getEpochSecond();
     for (Row row : rows) {
-      upsert.setLong(1, bucket.getEpochSecond());
+      pending.add(indexOf(table.seriesOf(row)), time, row.value(), valueIsLong, isFinal);
+    }
+  }
+
+  private int indexOf(List<String> series) {
+    Integer index = seriesIndex.get(series);
+    if (index == null) {
+      index = seriesByIndex.size();
+      seriesIndex.put(series, index);
+      seriesByIndex.add(series);
+    }
+    return index;
+  }
+
+  /** SQLite: inserts the rows not inserted yet, series by series, in the open transaction. */
+  private void writePending() throws SQLException {
+    if (pending.size == 0) {
+      return;
+    }
+    for (int i : pending.bySeries()) {
+      upsert.setLong(1, pending.times[i]);
       int at = bindFixed(upsert, 2);
-      for (String label : table.seriesOf(row)) {
+      for (String label : seriesByIndex.get(pending.series[i])) {
         upsert.setString(at++, label);
       }
-      if ("BIGINT".equals(table.valueColumn().type())) {
-        upsert.setLong(at++, row.value().longValueExact());
+      if (valueIsLong) {
+        upsert.setLong(at++, pending.values[i]);
       } else {
-        upsert.setBigDecimal(at++, row.value());
+        upsert.setBigDecimal(at++, pending.decimals[i]);
       }
-      upsert.setBoolean(at, isFinal);
+      upsert.setBoolean(at, pending.finals[i]);
       upsert.addBatch();
     }
+    pending.clear();
+    upsert.executeBatch();
+  }
+
+  /**
+   * PostgreSQL: rows that cannot conflict (newer than their series' newest row when the run began)
+   * go straight into the table through the open COPY; the others into the staging table's batch.
+   */
+  private void addToCopy(Instant bucket, List<Row> rows, boolean isFinal) throws SQLException {
+    long time = bucket.getEpochSecond();
+    for (Row row : rows) {
+      List<String> series = table.seriesOf(row);
+      Long newest = newestHeld.get(series);
+      // A series the run did not ask for is not in seriesIndex: its rows take the upsert.
+      Integer index = seriesIndex.get(series);
+      boolean fresh = index != null && (newest == null || time > newest);
+      StringBuilder line = fresh ? copyBySeries.get(index) : new StringBuilder(64);
+      line.append(time).append(',').append(keyCells.computeIfAbsent(series, this::keyCells)).append(',')
+          .append(row.value().toPlainString()).append(isFinal ? ",t\n" : ",f\n");
+      if (fresh) {
+        copyRows++;
+      } else {
+        bulk.add(line);
+      }
+    }
+    if (copyRows >= INSERT_ROWS) {
+      sendCopy();
+    }
+  }
+
+  /**
+   * PostgreSQL: sends the rows gathered for the COPY, series by series: each index insert then
+   * lands beside the previous one (a third less of the server's time than in time order).
+   */
+  private void sendCopy() throws SQLException {
+    if (copyRows == 0) {
+      return;
+    }
+    if (copy == null) {
+      copy = connection.unwrap(PGConnection.class).getCopyAPI()
+          .copyIn("COPY " + table.name() + " (" + insertColumns() + ") FROM STDIN (FORMAT csv)");
+    }
+    copyText.setLength(0);
+    for (StringBuilder series : copyBySeries) {
+      copyText.append(series);
+      series.setLength(0);
+    }
+    byte[] bytes = copyText.toString().getBytes(StandardCharsets.UTF_8);
+    copy.writeToCopy(bytes, 0, bytes.length);
+    copyRows = 0;
+  }
+
+  /** The cells of the fixed key and the series, CSV-quoted where they are text. */
+  private String keyCells(List<String> series) {
+    List<String> cells = new ArrayList<>(table.fixedKey());
+    cells.addAll(series);
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < cells.size(); i++) {
+      if (i > 0) {
+        text.append(',');
+      }
+      if ("TEXT".equals(table.keyColumns().get(i).type())) {
+        text.append('"').append(cells.get(i).replace("\"", "\"\"")).append('"');
+      } else {
+        text.append(cells.get(i));
+      }
+    }
+    return text.toString();
   }
 
   @Override
   public void commit() {
     try {
-      if (connection != null && upsert != null) {
+      if (connection != null && (upsert != null || bulk != null)) {
         commitBatch();
       }
     } catch (SQLException e) {
@@ -187,6 +369,13 @@ final class SqlDestination implements Destination {
   @Override
   public void close() throws IOException {
     try {
+      if (copy != null && copy.isActive()) {
+        try {
+          copy.cancelCopy();
+        } catch (SQLException ignored) {
+          // The connection is closed next, which ends the COPY anyway.
+        }
+      }
       if (connection != null) {
         // Uncommitted rows (a failed run) are rolled back; the session's advisory lock goes with the connection.
         connection.close();
@@ -200,26 +389,21 @@ final class SqlDestination implements Destination {
     }
   }
 
-  private void addToBulk(Instant bucket, List<Row> rows, boolean isFinal) {
-    List<Boolean> quoted = new ArrayList<>(List.of(false));
-    table.keyColumns().forEach(c -> quoted.add("TEXT".equals(c.type())));
-    quoted.addAll(List.of(false, false));
-    for (Row row : rows) {
-      List<String> cells = new ArrayList<>();
-      cells.add(Long.toString(bucket.getEpochSecond()));
-      cells.addAll(table.fixedKey());
-      cells.addAll(table.seriesOf(row));
-      cells.add(row.value().toPlainString());
-      cells.add(isFinal ? "t" : "f");
-      bulk.add(cells, quoted);
-    }
-  }
-
   private void commitBatch() throws SQLException {
+    if (dialect == SqlDialect.POSTGRESQL) {
+      sendCopy();
+    }
+    if (copy != null) {
+      CopyIn open = copy;
+      copy = null;
+      open.endCopy();
+    }
     if (bulk != null) {
       bulk.flush(connection);
     }
-    upsert.executeBatch();
+    if (upsert != null) {
+      writePending();
+    }
     connection.commit();
     uncommitted = 0;
   }
@@ -317,6 +501,27 @@ final class SqlDestination implements Destination {
     return newest;
   }
 
+  /** PostgreSQL: the newest row, final or not, of each series this run asks for (a short walk back along its key). */
+  private Map<List<String>, Long> newestHeld() throws SQLException {
+    Map<List<String>, Long> newest = new HashMap<>();
+    try (PreparedStatement query = connection.prepareStatement("SELECT time FROM " + table.name() + " WHERE TRUE"
+        + fixedCondition() + seriesCondition() + " ORDER BY time DESC LIMIT 1")) {
+      for (List<String> series : table.series()) {
+        int at = bindFixed(query, 1);
+        for (String label : series) {
+          query.setString(at++, label);
+        }
+        try (ResultSet result = query.executeQuery()) {
+          if (result.next()) {
+            newest.put(series, result.getLong(1));
+          }
+        }
+      }
+    }
+    connection.commit();
+    return newest;
+  }
+
   private List<String> seriesKey(ResultSet result) throws SQLException {
     List<String> key = new ArrayList<>();
     for (int i = 1; i <= table.seriesColumns().size(); i++) {
@@ -377,6 +582,8 @@ final class SqlDestination implements Destination {
     if (dialect == SqlDialect.SQLITE && (e.getErrorCode() == 26 || e.getErrorCode() == 11)) {
       return new InvalidInputException(where + "not a SQLite database (" + e.getMessage() + "); it was left as it was");
     }
-    return new ServiceFailureException(where + doing + " failed: " + e.getMessage(), e);
+    String kept = doing.equals("writing") || doing.equals("committing") ? "; it keeps every bucket up to its last "
+        + "commit, and the next --sync run resumes after them" : "";
+    return new ServiceFailureException(where + doing + " failed: " + e.getMessage() + kept, e);
   }
 }

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * One {@code --sync DEST} run: opens DEST (lock, checks, where to resume), fetches from there (or
  * from the oldest bucket the API still has, naming the lost span) up to now, and writes whole
  * buckets: final ones to every DEST, newer ones marked provisional to a database. What was fetched
- * before a failure stays committed; the next run resumes after it.
+ * before a failure stays committed; the next run resumes after it. A failed write to DEST ends the
+ * run at DEST's last commit.
  */
 public final class SyncRun {
   /** How long a run waits for another run on the same DEST to finish before giving up. */
@@ -38,7 +39,8 @@ public final class SyncRun {
    */
   public static void run(Settings settings, SyncTable table, SyncSource source, FinalBuckets buckets,
       Instant backfillStart, Instant now) throws IOException {
-    try (Destination destination = SyncTarget.parse(settings.dest()).open(settings)) {
+    // DEST is written on a thread of its own, so that the requests go on while it writes.
+    try (Destination destination = new WriterThread(SyncTarget.parse(settings.dest()).open(settings))) {
       Destination.Resume resume = destination.open(table, buckets, backfillStart);
       // A first run's --start may fall inside a bucket: the bucket holding it is the first one DEST gets.
       Instant from = buckets.bucketOf(resume.from());

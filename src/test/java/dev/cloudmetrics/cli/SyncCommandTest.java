@@ -307,6 +307,69 @@ class SyncCommandTest {
   }
 
   @ParameterizedTest
+  @EnumSource(value = SyncDests.class, names = {"SQLITE", "POSTGRESQL"})
+  void aWriteThatFailsMidBackfillEndsTheRunAtTheLastCommittedBucketAndTheNextRunCompletesDest(SyncDests kind)
+      throws Exception {
+    String dest = kind.create(directory, "cdn");
+    // 30 days, 1-minute buckets, 4 series: 172,800 rows, more than one transaction. The database
+    // refuses every row from day 25 on, as a full disk would, once a transaction has been committed.
+    Instant first = T0.minus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    Instant refusedFrom = first.plus(Duration.ofDays(25));
+    try (java.sql.Connection connection = kind.connect(dest);
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE cdn_online_users (time BIGINT NOT NULL, granularity INTEGER NOT NULL, "
+          + "stream_url TEXT NOT NULL, region TEXT NOT NULL, online_users BIGINT NOT NULL, final BOOLEAN NOT NULL, "
+          + "PRIMARY KEY (granularity, stream_url, region, time))" + (kind == SyncDests.SQLITE ? " WITHOUT ROWID" : ""));
+      if (kind == SyncDests.SQLITE) {
+        statement.execute("CREATE TRIGGER disk_full BEFORE INSERT ON cdn_online_users WHEN NEW.time >= "
+            + refusedFrom.getEpochSecond() + " BEGIN SELECT RAISE(ABORT, 'no space left on device'); END");
+      } else {
+        statement.execute("CREATE FUNCTION disk_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.time >= "
+            + refusedFrom.getEpochSecond() + " THEN RAISE EXCEPTION 'no space left on device'; END IF; "
+            + "RETURN NEW; END $$");
+        statement.execute("CREATE TRIGGER disk_full BEFORE INSERT ON cdn_online_users FOR EACH ROW EXECUTE FUNCTION disk_full()");
+        connection.commit();
+      }
+    }
+    String[] args = cdn(dest, "--last", "30d", "-g", "1");
+
+    CliRun.Result failed = run(kind, args);
+    assertEquals(ExitCode.SERVICE_FAILED, failed.exitCode(), failed.err());
+    assertTrue(failed.err().startsWith("cloudmetrics: --sync '"), failed.err());
+    assertTrue(failed.err().contains("no space left on device"), failed.err());
+    assertTrue(failed.err().contains("the next --sync run resumes after"), failed.err());
+    assertTrue(!failed.err().contains("\tat "), failed.err());
+    // What DEST holds: whole buckets, every series, from the first one on, none at or after the refusal.
+    List<SyncDests.Held> kept = readCdn(kind, dest);
+    assertTrue(!kept.isEmpty(), "nothing committed before the failure");
+    Instant lastKept = kept.get(kept.size() - 1).time();
+    assertTrue(lastKept.isBefore(refusedFrom), "kept " + lastKept);
+    List<SyncDests.Held> expected = new ArrayList<>();
+    for (Instant t = first; !t.isAfter(lastKept); t = t.plus(Duration.ofMinutes(1))) {
+      for (List<String> labels : cdnSeries()) {
+        expected.add(new SyncDests.Held(t, labels,
+            Long.toString(SyntheticData.cdnPeak(labels.get(0), labels.get(1), t, 1)), true));
+      }
+    }
+    assertSameRows(expected, kept);
+
+    try (java.sql.Connection connection = kind.connect(dest);
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("DROP TRIGGER disk_full" + (kind == SyncDests.POSTGRESQL ? " ON cdn_online_users" : ""));
+      if (kind == SyncDests.POSTGRESQL) {
+        connection.commit();
+      }
+    }
+    int before = emulator.requestCount();
+    assertQuiet(run(kind, args));
+    assertTrue(emulator.requestCount() - before < 10, "the next run fetched everything again");
+    FinalBuckets buckets = FinalBuckets.cdn(Duration.ofMinutes(1));
+    assertExactly(readCdn(kind, dest), kind, cdnSeries(), first, buckets, time.instant(), List.of(),
+        (labels, t) -> Long.toString(SyntheticData.cdnPeak(labels.get(0), labels.get(1), t, 1)),
+        (labels, t) -> Long.toString(SyntheticData.cdnPeak(labels.get(0), labels.get(1), t, 1, time.instant())));
+  }
+
+  @ParameterizedTest
   @EnumSource(SyncDests.class)
   void aSecondRunWaitsForTheFirstsLockThenGivesUpWithExit5AndNothingSent(SyncDests kind) throws Exception {
     String dest = kind.create(directory, "cdn");
