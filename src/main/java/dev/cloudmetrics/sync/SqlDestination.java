@@ -158,18 +158,19 @@ final class SqlDestination implements Destination {
       connection.setAutoCommit(false);
       lock();
       prepareTables();
-      Map<List<String>, Instant> newest = newestFinal();
+      Map<List<String>, Long> newest = newest("final");
       Instant from = null;
       boolean fresh = true;
       for (List<String> series : table.series()) {
-        Instant resume = Optional.ofNullable(newest.get(series)).map(t -> t.plus(buckets.size())).orElse(backfillStart);
+        Instant resume = Optional.ofNullable(newest.get(series)).map(t -> Instant.ofEpochSecond(t).plus(buckets.size()))
+            .orElse(backfillStart);
         fresh &= !newest.containsKey(series);
         from = from == null || resume.isBefore(from) ? resume : from;
       }
       table.series().forEach(this::indexOf);
       valueIsLong = "BIGINT".equals(table.valueColumn().type());
       if (dialect == SqlDialect.POSTGRESQL) {
-        newestHeld.putAll(newestHeld());
+        newestHeld.putAll(newest("TRUE"));
         table.series().forEach(series -> copyBySeries.add(new StringBuilder()));
         bulk = new PostgresBulk(table.name(), insertColumns(), conflictClause());
       } else {
@@ -477,34 +478,14 @@ final class SqlDestination implements Destination {
   }
 
   /**
-   * The newest final bucket of each series this run asks for: one short walk back from the end of
-   * each series' key range (behind it are at most the few provisional rows), rather than one
-   * GROUP BY over the whole history, which took a minute over 4 million rows.
+   * The newest bucket of each series this run asks for, in epoch seconds, among the rows
+   * {@code where} holds ({@code final}: the final ones; {@code TRUE}: all): one short walk back from
+   * the end of each series' key range (behind the newest final row are at most the few provisional
+   * ones), rather than one GROUP BY over the whole history, which took a minute over 4 million rows.
    */
-  private Map<List<String>, Instant> newestFinal() throws SQLException {
-    Map<List<String>, Instant> newest = new HashMap<>();
-    try (PreparedStatement query = connection.prepareStatement("SELECT time FROM " + table.name() + " WHERE final"
-        + fixedCondition() + seriesCondition() + " ORDER BY time DESC LIMIT 1")) {
-      for (List<String> series : table.series()) {
-        int at = bindFixed(query, 1);
-        for (String label : series) {
-          query.setString(at++, label);
-        }
-        try (ResultSet result = query.executeQuery()) {
-          if (result.next()) {
-            newest.put(series, Instant.ofEpochSecond(result.getLong(1)));
-          }
-        }
-      }
-    }
-    connection.commit();
-    return newest;
-  }
-
-  /** PostgreSQL: the newest row, final or not, of each series this run asks for (a short walk back along its key). */
-  private Map<List<String>, Long> newestHeld() throws SQLException {
+  private Map<List<String>, Long> newest(String where) throws SQLException {
     Map<List<String>, Long> newest = new HashMap<>();
-    try (PreparedStatement query = connection.prepareStatement("SELECT time FROM " + table.name() + " WHERE TRUE"
+    try (PreparedStatement query = connection.prepareStatement("SELECT time FROM " + table.name() + " WHERE " + where
         + fixedCondition() + seriesCondition() + " ORDER BY time DESC LIMIT 1")) {
       for (List<String> series : table.series()) {
         int at = bindFixed(query, 1);
