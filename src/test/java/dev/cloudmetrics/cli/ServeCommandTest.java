@@ -11,7 +11,6 @@ import dev.cloudmetrics.emulator.SyntheticData;
 import dev.cloudmetrics.rtc.SimulatedTime;
 import dev.cloudmetrics.serve.Scrape;
 import dev.cloudmetrics.time.FinalBuckets;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +29,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -222,10 +220,8 @@ class ServeCommandTest {
             openText);
         HttpResponse<byte[]> zipped = Scrape.get(port, "/metrics", "Accept-Encoding", "gzip");
         assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(""));
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
-          String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-          assertTrue(text.contains("# TYPE cloudmetrics_rtc_indicator gauge"), text);
-        }
+        String text = new String(Scrape.content(zipped), StandardCharsets.UTF_8);
+        assertTrue(text.contains("# TYPE cloudmetrics_rtc_indicator gauge"), text);
         HttpResponse<byte[]> plain = Scrape.get(port, "/metrics");
         assertTrue(plain.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
         assertEquals(404, Scrape.get(port, "/nothing").statusCode());
@@ -248,13 +244,8 @@ class ServeCommandTest {
     return kept.toString();
   }
 
-  static String content(HttpResponse<byte[]> response) throws IOException {
-    if (!"gzip".equals(response.headers().firstValue("Content-Encoding").orElse(""))) {
-      return new String(response.body(), StandardCharsets.UTF_8);
-    }
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+  static String content(HttpResponse<byte[]> response) {
+    return new String(Scrape.content(response), StandardCharsets.UTF_8);
   }
 
   @Test

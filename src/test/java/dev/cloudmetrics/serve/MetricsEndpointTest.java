@@ -11,17 +11,11 @@ import dev.cloudmetrics.output.RowSchema;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -35,7 +29,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +44,6 @@ class MetricsEndpointTest {
   static final Duration MINUTE = Duration.ofMinutes(1);
   static final Instant T0 = Instant.parse("2024-05-20T04:00:00Z");
   static final String OPEN_METRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
-  static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   PrometheusRegistry registry;
   LatestValues latest;
@@ -86,32 +78,7 @@ class MetricsEndpointTest {
   }
 
   HttpResponse<byte[]> get(String method, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/metrics")).method(method,
-        HttpRequest.BodyPublishers.noBody());
-    for (int i = 0; i < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
-    }
-    try {
-      return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** The body as the scraper reads it: gunzipped (every gzip member) when the response says gzip. */
-  static byte[] content(HttpResponse<byte[]> response) {
-    if (!"gzip".equals(response.headers().firstValue("Content-Encoding").orElse(""))) {
-      return response.body();
-    }
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Scrape.send(method, server.getAddress().getPort(), "/metrics", headers);
   }
 
   /** What the client's own writer for {@code accept} makes of the whole registry now. */
@@ -139,7 +106,7 @@ class MetricsEndpointTest {
         ExpositionFormatWriter writer = ExpositionFormats.init().findWriter(accept);
         assertEquals(writer.getContentType(), response.headers().firstValue("Content-Type").orElse(""), variant);
         byte[] expected = written(accept);
-        byte[] served = content(response);
+        byte[] served = Scrape.content(response);
         assertEquals(new String(expected, StandardCharsets.UTF_8), new String(served, StandardCharsets.UTF_8), variant);
         assertArrayEquals(expected, served, variant);
       }
@@ -158,7 +125,7 @@ class MetricsEndpointTest {
     List<Row> second = poll(999, T0.plus(MINUTE), 8);
     latest.update(second, T0.plus(MINUTE));
     assertServedAsTheClientWritesIt("after the second poll");
-    String served = new String(content(get("GET", "Accept-Encoding", "gzip")), StandardCharsets.UTF_8);
+    String served = new String(Scrape.content(get("GET", "Accept-Encoding", "gzip")), StandardCharsets.UTF_8);
     assertTrue(served.contains("{region=\"CN\",stream_url=\"rtmp://a.example/live/s998\"} 8.0\n"), served);
     assertTrue(served.contains("{region=\"CN\",stream_url=\"rtmp://a.example/live/s999\"} 7.0\n"), served);
     assertTrue(served.contains("cloudmetrics_api_requests_total{api=\"cdn\",outcome=\"success\"} 1.0\n"), served);
@@ -203,7 +170,7 @@ class MetricsEndpointTest {
   private Set<Double> pollsShown(int streams, int scrape) {
     String[][] variants = {{}, {"Accept-Encoding", "gzip"}, {"Accept", OPEN_METRICS},
         {"Accept", OPEN_METRICS, "Accept-Encoding", "gzip"}};
-    String body = new String(content(get("GET", variants[scrape % 4])), StandardCharsets.UTF_8);
+    String body = new String(Scrape.content(get("GET", variants[scrape % 4])), StandardCharsets.UTF_8);
     Map<String, Double> values = Scrape.of(Scrape.parse(body), "cloudmetrics_cdn_online_users");
     assertEquals(streams, values.size(), "scrape " + scrape);
     Set<Double> polls = new TreeSet<>(values.values());

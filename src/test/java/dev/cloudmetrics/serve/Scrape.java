@@ -1,6 +1,8 @@
 package dev.cloudmetrics.serve;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 /** A scraper of the exporter for tests: GET a path, and the samples of a text exposition by series. */
 public final class Scrape {
@@ -18,8 +21,13 @@ public final class Scrape {
 
   /** GET {@code path} on 127.0.0.1:{@code port} with the headers given, as {@code name, value, ...}. */
   public static HttpResponse<byte[]> get(int port, String path, String... headers) {
+    return send("GET", port, path, headers);
+  }
+
+  /** {@code method} (GET, HEAD) {@code path} on 127.0.0.1:{@code port} with the headers given, as {@code name, value, ...}. */
+  public static HttpResponse<byte[]> send(String method, int port, String path, String... headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofSeconds(10));
+        .timeout(Duration.ofSeconds(10)).method(method, HttpRequest.BodyPublishers.noBody());
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
@@ -30,6 +38,18 @@ public final class Scrape {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** The body as a scraper reads it: gunzipped (every gzip member) when the response says gzip. */
+  public static byte[] content(HttpResponse<byte[]> response) {
+    if (!"gzip".equals(response.headers().firstValue("Content-Encoding").orElse(""))) {
+      return response.body();
+    }
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
