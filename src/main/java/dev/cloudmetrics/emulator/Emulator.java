@@ -3,6 +3,7 @@ package dev.cloudmetrics.emulator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.cloudmetrics.failure.InvalidInputException;
+import dev.cloudmetrics.http.LocalHttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,7 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * limits and parameters as the services do and answering with {@link SyntheticData}.
  */
 public final class Emulator implements AutoCloseable {
-  private static final String NODELAY = "sun.net.httpserver.nodelay";
   /** What a proxy in front of the services answers when it cannot reach them (nginx's page). */
   private static final String PROXY_PAGE = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
       + "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
@@ -56,13 +56,9 @@ public final class Emulator implements AutoCloseable {
 
   /** Listens on 127.0.0.1 at the options' port and serves until {@link #close()}. */
   public static Emulator start(EmulatorOptions options) {
-    // Without TCP_NODELAY the JDK's server holds small answers back for the peer's delayed ACK (40 ms or more).
-    if (System.getProperty(NODELAY) == null) {
-      System.setProperty(NODELAY, "true");
-    }
     HttpServer server;
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
+      server = LocalHttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()));
     } catch (IOException e) {
       throw new InvalidInputException("--port '" + options.port() + "': cannot listen on 127.0.0.1:" + options.port()
           + " (" + e.getMessage() + ")");

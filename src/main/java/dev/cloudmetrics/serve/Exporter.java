@@ -1,12 +1,13 @@
 package dev.cloudmetrics.serve;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import dev.cloudmetrics.failure.InvalidInputException;
+import dev.cloudmetrics.http.LocalHttpServer;
 import dev.cloudmetrics.http.RequestLog;
 import dev.cloudmetrics.output.RowSchema;
 import dev.cloudmetrics.schedule.BucketLoop;
 import dev.cloudmetrics.schedule.Stopped;
-import com.sun.net.httpserver.HttpServer;
 import io.prometheus.metrics.exporter.httpserver.HealthyHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
@@ -71,14 +72,8 @@ public final class Exporter implements AutoCloseable {
     LatestValues latest = new LatestValues(schema, bucket);
     registry.register(latest);
     registry.register(new JvmMetricsOnceASecond());
-    // Each response goes out as soon as it is written: without TCP_NODELAY a body that ends in a
-    // short segment waits for the scraper's delayed ACK of the headers (40 ms on Linux). Read once,
-    // when the JDK's HTTP server is first used in the process; -Dsun.net.httpserver.nodelay=false still wins.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(address.host(), address.port()), 0);
+      HttpServer server = LocalHttpServer.create(new InetSocketAddress(address.host(), address.port()));
       server.createContext("/", Exporter::health);
       server.createContext("/metrics", new MetricsEndpoint(registry, latest));
       server.createContext("/-/healthy", new HealthyHandler());
